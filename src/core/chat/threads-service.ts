@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import type { Thread } from '../../shared';
+import { notFound } from '../errors';
+import type { EventHub } from '../events/event-hub';
+import type { Clock } from '../ports';
+import type { ThreadsRepo } from '../store/threads-repo';
+
+export const DEFAULT_THREAD_TITLE = 'New chat';
+
+export class ThreadsService {
+  constructor(
+    private readonly repo: ThreadsRepo,
+    private readonly events: EventHub,
+    private readonly clock: Clock,
+  ) {}
+
+  list(): Thread[] {
+    return this.repo.list();
+  }
+
+  require(id: string): Thread {
+    const thread = this.repo.get(id);
+    if (!thread) throw notFound('Thread', id);
+    return thread;
+  }
+
+  create(title?: string): Thread {
+    const id = randomUUID();
+    this.repo.insert(id, title ?? DEFAULT_THREAD_TITLE, this.clock.now());
+    return this.changed(id);
+  }
+
+  rename(id: string, title: string): Thread {
+    if (!this.repo.rename(id, title, this.clock.now())) throw notFound('Thread', id);
+    return this.changed(id);
+  }
+
+  delete(id: string): void {
+    if (!this.repo.delete(id)) throw notFound('Thread', id);
+    this.events.emit('threads.changed', { thread: null, deletedId: id });
+  }
+
+  /** Marks activity (a new message) so the thread sorts first. */
+  touch(id: string, at: number): Thread {
+    this.repo.touch(id, at);
+    return this.changed(id);
+  }
+
+  private changed(id: string): Thread {
+    const thread = this.require(id);
+    this.events.emit('threads.changed', { thread, deletedId: null });
+    return thread;
+  }
+}

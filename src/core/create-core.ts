@@ -1,0 +1,150 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRpcClient, type AppInfo, type RpcClient, type RpcEventFrame, type RpcResponse } from '../shared';
+import { AuditLog } from './audit/audit-log';
+import { MessagesService } from './chat/messages-service';
+import { ThreadsService } from './chat/threads-service';
+import { EventHub } from './events/event-hub';
+import { createFileLogger, type FileLogger, type LogLevel } from './log/logger';
+import type { CorePorts } from './ports';
+import { handlers } from './rpc/handlers';
+import { createRouter, type Router } from './rpc/router';
+import { SettingsService } from './settings/settings-service';
+import { AuditRepo } from './store/audit-repo';
+import { openDatabase, type Db } from './store/database';
+import { acquireInstanceLock, type InstanceLock } from './store/instance-lock';
+import { sqlMigrations } from './store/migration-files';
+import { migrate, type Migration } from './store/migrations';
+import { MessagesRepo } from './store/messages-repo';
+import { SettingsRepo } from './store/settings-repo';
+import { ThreadsRepo } from './store/threads-repo';
+
+export interface Core {
+  /** Takes the data-dir lock, opens and migrates the database. Throws a readable error on refusal. */
+  start(): Promise<void>;
+  /** Refuses new requests, waits for running ones, closes the database and releases the lock. */
+  stop(): Promise<void>;
+  /** The single RPC entry point every transport calls with the raw frame it received. */
+  handle(raw: unknown): Promise<RpcResponse>;
+  /** Pushed events for transports to forward to their renderers. */
+  subscribe(listener: (frame: RpcEventFrame) => void): () => void;
+  /** An in-process client for the host itself (tray, CLI): the same router, audit and checks. */
+  readonly client: RpcClient;
+  /** Masks a value (e.g. the headless access token) wherever it would appear in a log line. */
+  redactInLogs(secret: string): void;
+  readonly logFile: string;
+  readonly dataDir: string;
+}
+
+export interface CoreOptions {
+  readonly logLevel?: LogLevel;
+  /** Test seam: a different migration set. */
+  readonly migrations?: readonly Migration[];
+  /** Also print log lines (the headless host's --verbose). */
+  readonly echoLog?: (line: string) => void;
+}
+
+interface Running {
+  readonly lock: InstanceLock;
+  readonly db: Db;
+  readonly router: Router;
+}
+
+export function createCore(ports: CorePorts, options: CoreOptions = {}): Core {
+  const dataDir = ports.paths.dataDir;
+  const logFile = join(dataDir, 'logs', 'izzie.log');
+  const databaseFile = join(dataDir, 'izzie.db');
+  const startedAt = ports.clock.now();
+  let log: FileLogger | null = null;
+  let running: Running | null = null;
+  const secretsToRedact = new Set<string>();
+  const events = new EventHub((error) => log?.error('an event listener threw', { error }));
+
+  const core: Core = {
+    dataDir,
+    logFile,
+    client: createRpcClient({
+      request: (frame) => core.handle(frame),
+      onEvent: (listener) => core.subscribe(listener),
+    }),
+
+    async start() {
+      if (running) return;
+      mkdirSync(dataDir, { recursive: true });
+      const lock = acquireInstanceLock(dataDir, ports.hostKind);
+      try {
+        log = createFileLogger(logFile, { level: options.logLevel ?? 'info', echo: options.echoLog });
+        for (const secret of secretsToRedact) log.redactor.addSecret(secret);
+        const db = openDatabase(databaseFile);
+        try {
+          const report = migrate(db, options.migrations ?? sqlMigrations, `The database ${databaseFile}`);
+          log.info('database ready', { file: databaseFile, schemaVersion: report.to, applied: report.applied });
+          const hub = events;
+          const clock = ports.clock;
+          const audit = new AuditLog(new AuditRepo(db), clock);
+          const threads = new ThreadsService(new ThreadsRepo(db), hub, clock);
+          const ctx = {
+            settings: new SettingsService(new SettingsRepo(db), hub, clock, log.child('settings')),
+            threads,
+            messages: new MessagesService(new MessagesRepo(db), threads, hub, clock),
+            audit,
+            appInfo: (): AppInfo => ({
+              name: 'Izzie',
+              version: ports.appVersion,
+              hostKind: ports.hostKind,
+              dataDir,
+              databaseFile,
+              logFile,
+              schemaVersion: report.to,
+              platform: `${process.platform}-${process.arch}`,
+              nodeVersion: process.versions.node,
+              startedAt,
+              modelProviderConfigured: false,
+            }),
+          };
+          const router = createRouter(handlers, ctx, { log: log.child('rpc'), audit });
+          running = { lock, db, router };
+          log.info('core started', { hostKind: ports.hostKind, version: ports.appVersion });
+        } catch (error) {
+          db.close();
+          throw error;
+        }
+      } catch (error) {
+        log?.error('core failed to start', { error });
+        log?.close();
+        log = null;
+        lock.release();
+        throw error;
+      }
+    },
+
+    async stop() {
+      const current = running;
+      if (!current) return;
+      await current.router.drain();
+      running = null;
+      current.db.close();
+      log?.info('core stopped');
+      log?.close();
+      log = null;
+      current.lock.release();
+    },
+
+    async handle(raw) {
+      if (!running) {
+        return { type: 'response', id: null, ok: false, error: { code: 'UNAVAILABLE', message: 'Izzie is not running.' } };
+      }
+      return running.router.handle(raw);
+    },
+
+    redactInLogs(secret) {
+      secretsToRedact.add(secret);
+      log?.redactor.addSecret(secret);
+    },
+
+    subscribe(listener) {
+      return events.subscribe(listener);
+    },
+  };
+  return core;
+}

@@ -1,0 +1,8 @@
+/** The core's one entry for hosts. Hosts import from here and nowhere deeper. */
+export { createCore, type Core, type CoreOptions } from './create-core';
+export { systemClock, type CorePorts, type Clock, type DataPaths, type DesktopNotification, type Notifier, type SecretStore } from './ports';
+export { resolveDataDir } from './data-dir';
+export { InstanceLockedError } from './store/instance-lock';
+export { MigrationError } from './store/migrations';
+export { Redactor } from './log/redact';
+export { missingVault } from './secrets/missing-vault';

@@ -1,0 +1,27 @@
+import type { MethodName, MethodParams, MethodResult } from '../../shared';
+import type { AuditLog } from '../audit/audit-log';
+import type { MessagesService } from '../chat/messages-service';
+import type { ThreadsService } from '../chat/threads-service';
+import type { SettingsService } from '../settings/settings-service';
+import type { AppInfo } from '../../shared';
+
+/** What handlers may use. Handlers stay thin: parse (done by the router) -> service -> result. */
+export interface HandlerContext {
+  readonly appInfo: () => AppInfo;
+  readonly settings: SettingsService;
+  readonly threads: ThreadsService;
+  readonly messages: MessagesService;
+  readonly audit: AuditLog;
+}
+
+export type Handler<M extends MethodName> = (
+  params: MethodParams<M>,
+  ctx: HandlerContext,
+) => MethodResult<M> | Promise<MethodResult<M>>;
+
+export type Handlers = { readonly [M in MethodName]: Handler<M> };
+
+/** Declares a domain's handlers; the compiler checks each against the contract. */
+export function defineHandlers<const H extends { [M in keyof H]: M extends MethodName ? Handler<M> : never }>(handlers: H): H {
+  return handlers;
+}

@@ -1,0 +1,11 @@
+import type { Handlers } from '../handler-types';
+import { appHandlers } from './app-handlers';
+import { chatHandlers } from './chat-handlers';
+import { settingsHandlers } from './settings-handlers';
+
+/** Every method in the contract has exactly one handler; the type makes a missing one a compile error. */
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...settingsHandlers,
+  ...chatHandlers,
+};

@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import { appMethods } from './app';
+import { messageMethods, threadMethods } from './chat';
+import { settingsMethods } from './settings';
+
+/** The whole RPC surface: every method once, with its input schema, result schema and kind. */
+export const contract = {
+  ...appMethods,
+  ...settingsMethods,
+  ...threadMethods,
+  ...messageMethods,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** What a caller may pass (defaults not yet applied). */
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives after parsing (defaults applied). */
+export type MethodParams<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodResult<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(contract, name);
+}
+
+export * from './app';
+export * from './chat';
+export * from './settings';
+export * from './events';

@@ -1,0 +1,6 @@
+export * from './contract';
+export * from './rpc/define';
+export * from './rpc/envelope';
+export * from './rpc/errors';
+export * from './rpc/client';
+export * from './transport';

@@ -1,0 +1,18 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+// The headless host is plain Node: an SSR build keeps every dependency external, so the native
+// modules load from node_modules exactly as they do in tests.
+export default defineConfig({
+  build: {
+    ssr: true,
+    outDir: 'out/headless',
+    emptyOutDir: true,
+    target: 'node20',
+    sourcemap: true,
+    rollupOptions: {
+      input: { cli: resolve('src/headless/cli.ts') },
+      output: { format: 'es', entryFileNames: '[name].js' },
+    },
+  },
+});
