@@ -1,0 +1,63 @@
+import { parseArgs } from 'node:util';
+
+export type CliCommand =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'serve'; port: number; home: string | null; open: boolean; verbose: boolean }
+  | { kind: 'error'; message: string };
+
+export const USAGE = `Usage: izzie <command> [options]
+
+Commands:
+  serve              Start Izzie without Electron and serve it to your browser on 127.0.0.1
+
+Options for serve:
+  --port <n>         Port to listen on (default: a free one)
+  --home <dir>       Data directory (default: $IZZIE_HOME or the OS data directory)
+  --open             Open the app in your default browser
+  --verbose          Also print log lines to the terminal
+
+Global options:
+  --version, -v      Print the version
+  --help, -h         Print this help
+
+Environment:
+  IZZIE_HOME         Data directory (database, logs)
+  IZZIE_TOKEN        Use this access token instead of a random one (16-128 letters, digits, - or _)
+`;
+
+export function parseCli(argv: readonly string[]): CliCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        port: { type: 'string' },
+        home: { type: 'string' },
+        open: { type: 'boolean', default: false },
+        verbose: { type: 'boolean', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return { kind: 'error', message: (error as Error).message };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  const [command, ...rest] = positionals;
+  if (command === undefined) return { kind: 'help' };
+  if (command !== 'serve') return { kind: 'error', message: `Unknown command "${command}".` };
+  if (rest.length > 0) return { kind: 'error', message: `Unexpected argument "${rest[0]}".` };
+  let port = 0;
+  if (values.port !== undefined) {
+    port = Number(values.port);
+    if (!/^\d+$/.test(values.port) || port < 1 || port > 65535) {
+      return { kind: 'error', message: `--port must be a whole number from 1 to 65535, not "${values.port}".` };
+    }
+  }
+  return { kind: 'serve', port, home: values.home ?? null, open: values.open ?? false, verbose: values.verbose ?? false };
+}
