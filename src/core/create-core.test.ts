@@ -99,6 +99,14 @@ describe('the core', () => {
     expect(entries[1]?.error).toMatch(/^PROVIDER_NOT_CONFIGURED/);
   });
 
+  it('gives hosts a logger that writes to the log file, with registered secrets masked', async () => {
+    core.redactInLogs('per-launch-token-123');
+    core.log.warn('refused a connection', { reason: 'wrong token per-launch-token-123' });
+    const { readFileSync } = await import('node:fs');
+    const last = readFileSync(core.logFile, 'utf8').trim().split('\n').at(-1) ?? '';
+    expect(JSON.parse(last)).toMatchObject({ level: 'warn', scope: 'izzie.host', msg: 'refused a connection', reason: 'wrong token [redacted]' });
+  });
+
   it('refuses requests once stopped', async () => {
     await core.stop();
     expect(await core.handle({ id: 1, method: 'app.info' })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });

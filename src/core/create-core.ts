@@ -5,7 +5,7 @@ import { AuditLog } from './audit/audit-log';
 import { MessagesService } from './chat/messages-service';
 import { ThreadsService } from './chat/threads-service';
 import { EventHub } from './events/event-hub';
-import { createFileLogger, type FileLogger, type LogLevel } from './log/logger';
+import { createFileLogger, type FileLogger, type Logger, type LogLevel } from './log/logger';
 import type { CorePorts } from './ports';
 import { handlers } from './rpc/handlers';
 import { createRouter, type Router } from './rpc/router';
@@ -30,11 +30,15 @@ export interface Core {
   subscribe(listener: (frame: RpcEventFrame) => void): () => void;
   /** An in-process client for the host itself (tray, CLI): the same router, audit and checks. */
   readonly client: RpcClient;
+  /** For hosts: writes to Izzie's log file while running, to stderr before start and after stop. */
+  readonly log: HostLogger;
   /** Masks a value (e.g. the headless access token) wherever it would appear in a log line. */
   redactInLogs(secret: string): void;
   readonly logFile: string;
   readonly dataDir: string;
 }
+
+export type HostLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
 
 export interface CoreOptions {
   readonly logLevel?: LogLevel;
@@ -60,8 +64,14 @@ export function createCore(ports: CorePorts, options: CoreOptions = {}): Core {
   const secretsToRedact = new Set<string>();
   const events = new EventHub((error) => log?.error('an event listener threw', { error }));
 
+  const hostLog = (level: 'info' | 'warn' | 'error') => (message: string, fields?: Record<string, unknown>) => {
+    if (log) log.child('host')[level](message, fields);
+    else process.stderr.write(`[izzie] ${level}: ${message}${fields ? ' ' + JSON.stringify(fields) : ''}\n`);
+  };
+
   const core: Core = {
     dataDir,
+    log: { info: hostLog('info'), warn: hostLog('warn'), error: hostLog('error') },
     logFile,
     client: createRpcClient({
       request: (frame) => core.handle(frame),

@@ -53,6 +53,7 @@ export async function serve(options: ServeOptions): Promise<RunningHost> {
       rendererDir: options.rendererDir,
       token,
       port: options.port,
+      onRefused: (status, reason) => core.log.warn('refused a connection', { status, reason }),
     });
   } catch (error) {
     await core.stop();

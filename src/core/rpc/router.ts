@@ -33,7 +33,8 @@ export function createRouter(handlers: Handlers, ctx: HandlerContext, deps: { lo
     if (!isMethodName(method)) return failure(id, { code: 'UNKNOWN_METHOD', message: `Unknown method "${clip(method, 80)}".` });
 
     const spec: MethodSpec = contract[method];
-    const params = spec.input.safeParse(envelope.data.params ?? {});
+    // An absent `params` means {}; null or any other non-object is refused by the schema.
+    const params = spec.input.safeParse(envelope.data.params === undefined ? {} : envelope.data.params);
     if (!params.success) {
       return failure(id, { code: 'INVALID_INPUT', message: `Invalid input for ${method}: ${describeIssues(params.error)}` });
     }

@@ -1,0 +1,101 @@
+import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
+import type { Settings } from '../shared';
+import type { HostCore } from './host-core';
+import { errorMessage, type HostLog } from './host-log';
+
+export interface TrayMenuState {
+  /** Null until the settings have been read; the pause item stays disabled until then. */
+  readonly proactivePaused: boolean | null;
+}
+
+export interface TrayMenuActions {
+  open(): void;
+  toggleProactivePaused(): void;
+  quit(): void;
+}
+
+export function buildTrayMenuTemplate(state: TrayMenuState, actions: TrayMenuActions): MenuItemConstructorOptions[] {
+  return [
+    { label: 'Open Izzie', click: () => actions.open() },
+    {
+      label: 'Pause proactive work',
+      type: 'checkbox',
+      checked: state.proactivePaused === true,
+      enabled: state.proactivePaused !== null,
+      click: () => actions.toggleProactivePaused(),
+    },
+    { type: 'separator' },
+    { label: 'Quit Izzie', click: () => actions.quit() },
+  ];
+}
+
+export interface IzzieTrayOptions {
+  readonly core: HostCore;
+  readonly iconFile: string;
+  readonly open: () => void;
+  readonly quit: () => void;
+  readonly log: HostLog;
+}
+
+export interface IzzieTray {
+  dispose(): void;
+}
+
+/**
+ * The tray icon and its menu. The pause checkbox mirrors the persisted `proactivePaused` setting:
+ * read once, then kept in sync by 'settings.changed', so a change made in the window shows here.
+ * Returns null when the platform gives no tray; the caller then lets closing the window quit.
+ */
+export function createIzzieTray({ core, iconFile, open, quit, log }: IzzieTrayOptions): IzzieTray | null {
+  const icon = nativeImage.createFromPath(iconFile);
+  if (icon.isEmpty()) log.warn('the tray icon is missing or unreadable', { file: iconFile });
+  let tray: Tray;
+  try {
+    tray = new Tray(icon);
+  } catch (error) {
+    log.warn('no tray icon on this system', { error: errorMessage(error) });
+    return null;
+  }
+  tray.setToolTip('Izzie');
+  // An empty image is invisible in the macOS menu bar; a text title keeps the menu reachable.
+  if (icon.isEmpty() && process.platform === 'darwin') tray.setTitle('Izzie');
+
+  let state: TrayMenuState = { proactivePaused: null };
+  const render = (): void => {
+    // Rebuilt and set again on every change: Linux ignores edits to a menu already set.
+    if (!tray.isDestroyed()) tray.setContextMenu(Menu.buildFromTemplate(buildTrayMenuTemplate(state, actions)));
+  };
+  const apply = (settings: Settings): void => {
+    state = { proactivePaused: settings.proactivePaused };
+    render();
+  };
+  const actions: TrayMenuActions = {
+    open,
+    quit,
+    toggleProactivePaused: () => {
+      const current = state.proactivePaused;
+      if (current === null) return;
+      core.client.call('settings.set', { proactivePaused: !current }).then(apply, (error: unknown) => {
+        log.warn('could not change the pause setting', { error: errorMessage(error) });
+        render(); // undo the checkbox Electron already flipped
+      });
+    },
+  };
+
+  render();
+  const unsubscribe = core.client.on('settings.changed', apply);
+  core.client.call('settings.get').then(
+    (settings) => {
+      if (state.proactivePaused === null) apply(settings); // an event may already have brought newer values
+    },
+    (error: unknown) => log.warn('could not read the settings for the tray', { error: errorMessage(error) }),
+  );
+  if (process.platform !== 'darwin') tray.on('click', open);
+
+  return {
+    dispose() {
+      unsubscribe();
+      if (!tray.isDestroyed()) tray.destroy();
+    },
+  };
+}
