@@ -7,7 +7,19 @@ import tseslint from 'typescript-eslint';
 // rules from the import graph, so a disabled lint rule cannot hide a violation).
 const hostOrUi = (from) => [
   { group: ['electron', 'electron/*'], message: `${from} must stay host-agnostic: only src/main may import electron.` },
-  { group: ['**/main', '**/main/**', '**/headless', '**/headless/**', '**/renderer', '**/renderer/**', '**/preload', '**/preload/**'], message: `${from} must not import a host or the renderer.` },
+  {
+    group: [
+      '**/main',
+      '**/main/**',
+      '**/headless',
+      '**/headless/**',
+      '**/renderer',
+      '**/renderer/**',
+      '**/preload',
+      '**/preload/**',
+    ],
+    message: `${from} must not import a host or the renderer.`,
+  },
 ];
 
 export default tseslint.config(
@@ -18,7 +30,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       eqeqeq: ['error', 'always'],
     },
@@ -33,7 +48,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [...hostOrUi('src/shared'), { group: ['**/core', '**/core/**', 'node:*'], message: 'src/shared runs anywhere: no core, no node: modules.' }] },
+        {
+          patterns: [
+            ...hostOrUi('src/shared'),
+            { group: ['**/core', '**/core/**', 'node:*'], message: 'src/shared runs anywhere: no core, no node: modules.' },
+          ],
+        },
       ],
     },
   },
@@ -45,7 +65,15 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
-        { patterns: [...hostOrUi('src/renderer').slice(0, 1), { group: ['**/core', '**/core/**', '**/main/**', '**/headless/**', '**/preload/**', 'node:*'], message: 'The renderer imports only src/shared.' }] },
+        {
+          patterns: [
+            ...hostOrUi('src/renderer').slice(0, 1),
+            {
+              group: ['**/core', '**/core/**', '**/main/**', '**/headless/**', '**/preload/**', 'node:*'],
+              message: 'The renderer imports only src/shared.',
+            },
+          ],
+        },
       ],
     },
   },

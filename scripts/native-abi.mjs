@@ -17,7 +17,8 @@ const current = existsSync(marker) ? readFileSync(marker, 'utf8').trim() : 'node
 if (current === target && (target === 'electron' || loadsUnderNode())) process.exit(0);
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-const [command, args] = target === 'electron' ? [npx, ['electron-builder', 'install-app-deps']] : [npx, ['npm', 'rebuild', 'better-sqlite3']];
+const [command, args] =
+  target === 'electron' ? [npx, ['electron-builder', 'install-app-deps']] : [npx, ['npm', 'rebuild', 'better-sqlite3']];
 process.stdout.write(`Rebuilding native modules for ${target}…\n`);
 const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
 if (result.status !== 0) process.exit(result.status ?? 1);

@@ -69,7 +69,10 @@ if (binary) {
   child = spawn(binary, ['.'], { cwd: root, stdio: 'inherit' });
 } else {
   say('Electron is not installed here, so Izzie starts as the headless host: open the URL below in your browser.');
-  child = spawn(process.execPath, [join(root, 'out', 'headless', 'cli.js'), 'serve', ...passThrough], { cwd: root, stdio: 'inherit' });
+  child = spawn(process.execPath, [join(root, 'out', 'headless', 'cli.js'), 'serve', ...passThrough], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

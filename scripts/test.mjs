@@ -25,7 +25,8 @@ function run(label, command, args, env = {}) {
 
 function check(label, command, args) {
   const ok = run(label, command, args);
-  ok ? results.passed++ : results.failed++;
+  if (ok) results.passed++;
+  else results.failed++;
   return ok;
 }
 
@@ -44,11 +45,18 @@ function countFromReport(file, label, pick) {
 
 check('lint', 'npx', ['eslint', '.']);
 check('format', 'npx', ['prettier', '--check', '.']);
-check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json']) && check('typecheck (web)', 'npx', ['tsc', '-p', 'tsconfig.web.json']);
+check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json']);
+check('typecheck (web)', 'npx', ['tsc', '-p', 'tsconfig.web.json']);
 const built = check('build', 'npm', ['run', '--silent', 'build']);
 
 rmSync('test-results/vitest.json', { force: true });
-run('unit + integration (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
+run('unit + integration (vitest)', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=test-results/vitest.json',
+]);
 countFromReport('test-results/vitest.json', 'vitest', (r) => ({
   passed: r.numPassedTests,
   failed: r.numFailedTests + (r.numFailedTestSuites > 0 && r.numFailedTests === 0 ? r.numFailedTestSuites : 0),
@@ -57,7 +65,7 @@ countFromReport('test-results/vitest.json', 'vitest', (r) => ({
 
 if (built) {
   rmSync('test-results/e2e.json', { force: true });
-  run('end-to-end (Playwright, Chromium)', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json' });
+  run('end-to-end (Playwright, Chromium)', 'npx', ['playwright', 'test']);
   countFromReport('test-results/e2e.json', 'playwright', (r) => ({
     passed: r.stats.expected + r.stats.flaky,
     failed: r.stats.unexpected,

@@ -25,17 +25,21 @@ export async function connectRaw(port: number, token: string, origin = `http://1
     socket.once('error', reject);
     socket.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
   });
-  const waiting: Array<(frame: ServerFrame) => void> = [];
+  const waiting: Array<{ resolve: (frame: ServerFrame) => void; reject: (error: Error) => void }> = [];
   const events: ServerFrame[] = [];
   socket.on('message', (data) => {
     const frame = JSON.parse(data.toString()) as ServerFrame;
     if (frame.type === 'event') events.push(frame);
-    else waiting.shift()?.(frame);
+    else waiting.shift()?.resolve(frame);
+  });
+  // A request the server never answered must fail the test, not hang it.
+  socket.on('close', (code) => {
+    for (const w of waiting.splice(0)) w.reject(new Error(`socket closed (${code}) before an answer arrived`));
   });
   let nextId = 1;
   const sendRaw = (text: string | Buffer): Promise<ServerFrame> =>
     new Promise((resolve, reject) => {
-      waiting.push(resolve);
+      waiting.push({ resolve, reject });
       socket.send(text, (error) => error && reject(error));
     });
   return {
@@ -53,7 +57,10 @@ export async function connectRaw(port: number, token: string, origin = `http://1
 }
 
 /** Attempts an upgrade and reports the HTTP status the server answered with (101 on success). */
-export function upgradeStatus(port: number, options: { protocols?: string[]; origin?: string; host?: string; path?: string }): Promise<number> {
+export function upgradeStatus(
+  port: number,
+  options: { protocols?: string[]; origin?: string; host?: string; path?: string },
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(`ws://127.0.0.1:${port}${options.path ?? WS_PATH}`, options.protocols ?? [], {
       ...(options.origin === undefined ? {} : { origin: options.origin }),

@@ -21,7 +21,13 @@ describe('the core', () => {
 
   it('reports what it is and where its data lives', async () => {
     const info = await core.client.call('app.info');
-    expect(info).toMatchObject({ name: 'Izzie', hostKind: 'test', dataDir: dir.path, schemaVersion: 3, modelProviderConfigured: false });
+    expect(info).toMatchObject({
+      name: 'Izzie',
+      hostKind: 'test',
+      dataDir: dir.path,
+      schemaVersion: 3,
+      modelProviderConfigured: false,
+    });
     expect(info.logFile.startsWith(dir.path)).toBe(true);
   });
 
@@ -42,14 +48,24 @@ describe('the core', () => {
 
   it('stores a sent message, answers PROVIDER_NOT_CONFIGURED, and keeps the reason with the message', async () => {
     const thread = await core.client.call('threads.create', {});
-    const error = await core.client.call('messages.send', { threadId: thread.id, content: 'Draft a reply to Dana' }).catch((e: unknown) => e);
+    const error = await core.client
+      .call('messages.send', { threadId: thread.id, content: 'Draft a reply to Dana' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RpcError);
     expect(error).toMatchObject({ code: 'PROVIDER_NOT_CONFIGURED', message: expect.stringMatching(/no model provider/) });
     const { messages } = await core.client.call('messages.list', { threadId: thread.id });
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatchObject({ role: 'user', content: 'Draft a reply to Dana', deliveryError: { code: 'PROVIDER_NOT_CONFIGURED' } });
+    expect(messages[0]).toMatchObject({
+      role: 'user',
+      content: 'Draft a reply to Dana',
+      deliveryError: { code: 'PROVIDER_NOT_CONFIGURED' },
+    });
     const [listed] = await core.client.call('threads.list');
-    expect(listed).toMatchObject({ title: 'Draft a reply to Dana', messageCount: 1, lastMessagePreview: 'Draft a reply to Dana' });
+    expect(listed).toMatchObject({
+      title: 'Draft a reply to Dana',
+      messageCount: 1,
+      lastMessagePreview: 'Draft a reply to Dana',
+    });
   });
 
   it('keeps threads, messages and settings across a restart', async () => {
@@ -60,18 +76,29 @@ describe('the core', () => {
     core = createCore(ports);
     await core.start();
     expect((await core.client.call('threads.list')).map((t) => t.title)).toEqual(['Keep me']);
-    expect((await core.client.call('messages.list', { threadId: thread.id })).messages.map((m) => m.content)).toEqual(['still here?']);
+    expect((await core.client.call('messages.list', { threadId: thread.id })).messages.map((m) => m.content)).toEqual([
+      'still here?',
+    ]);
     expect(await core.client.call('settings.get')).toEqual({ proactivePaused: true, theme: 'system' });
   });
 
   it('pages messages from newest to oldest', async () => {
     const thread = await core.client.call('threads.create', {});
-    for (let i = 0; i < 5; i++) await core.client.call('messages.send', { threadId: thread.id, content: `m${i}` }).catch(() => undefined);
+    for (let i = 0; i < 5; i++)
+      await core.client.call('messages.send', { threadId: thread.id, content: `m${i}` }).catch(() => undefined);
     const latest = await core.client.call('messages.list', { threadId: thread.id, limit: 2 });
     expect(latest.messages.map((m) => m.content)).toEqual(['m3', 'm4']);
-    const older = await core.client.call('messages.list', { threadId: thread.id, limit: 2, before: latest.nextBefore ?? undefined });
+    const older = await core.client.call('messages.list', {
+      threadId: thread.id,
+      limit: 2,
+      before: latest.nextBefore ?? undefined,
+    });
     expect(older.messages.map((m) => m.content)).toEqual(['m1', 'm2']);
-    const oldest = await core.client.call('messages.list', { threadId: thread.id, limit: 2, before: older.nextBefore ?? undefined });
+    const oldest = await core.client.call('messages.list', {
+      threadId: thread.id,
+      limit: 2,
+      before: older.nextBefore ?? undefined,
+    });
     expect(oldest).toMatchObject({ messages: [{ content: 'm0' }], nextBefore: null });
   });
 
@@ -83,7 +110,13 @@ describe('the core', () => {
     await core.client.call('settings.set', { theme: 'dark' });
     off();
     await core.client.call('threads.create', {});
-    expect(frames.map((f) => f.event)).toEqual(['threads.changed', 'threads.changed', 'threads.changed', 'messages.added', 'settings.changed']);
+    expect(frames.map((f) => f.event)).toEqual([
+      'threads.changed',
+      'threads.changed',
+      'threads.changed',
+      'messages.added',
+      'settings.changed',
+    ]);
   });
 
   it('audits every mutation, successful or not, without storing message bodies', async () => {
@@ -104,7 +137,12 @@ describe('the core', () => {
     core.log.warn('refused a connection', { reason: 'wrong token per-launch-token-123' });
     const { readFileSync } = await import('node:fs');
     const last = readFileSync(core.logFile, 'utf8').trim().split('\n').at(-1) ?? '';
-    expect(JSON.parse(last)).toMatchObject({ level: 'warn', scope: 'izzie.host', msg: 'refused a connection', reason: 'wrong token [redacted]' });
+    expect(JSON.parse(last)).toMatchObject({
+      level: 'warn',
+      scope: 'izzie.host',
+      msg: 'refused a connection',
+      reason: 'wrong token [redacted]',
+    });
   });
 
   it('refuses requests once stopped', async () => {
@@ -118,7 +156,11 @@ async function auditRows(core: Core) {
   const { openDatabase } = await import('./store/database');
   const db = openDatabase(`${core.dataDir}/izzie.db`, { readonly: true });
   try {
-    return db.prepare('SELECT action, success, input, error FROM audit_log ORDER BY seq').all() as Array<{ action: string; success: number; error: string | null }>;
+    return db.prepare('SELECT action, success, input, error FROM audit_log ORDER BY seq').all() as Array<{
+      action: string;
+      success: number;
+      error: string | null;
+    }>;
   } finally {
     db.close();
   }

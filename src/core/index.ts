@@ -1,6 +1,14 @@
 /** The core's one entry for hosts. Hosts import from here and nowhere deeper. */
 export { createCore, type Core, type CoreOptions, type HostLogger } from './create-core';
-export { systemClock, type CorePorts, type Clock, type DataPaths, type DesktopNotification, type Notifier, type SecretStore } from './ports';
+export {
+  systemClock,
+  type CorePorts,
+  type Clock,
+  type DataPaths,
+  type DesktopNotification,
+  type Notifier,
+  type SecretStore,
+} from './ports';
 export { resolveDataDir } from './data-dir';
 export { InstanceLockedError } from './store/instance-lock';
 export { MigrationError } from './store/migrations';

@@ -40,7 +40,8 @@ export async function serve(options: ServeOptions): Promise<RunningHost> {
     headlessPorts({
       dataDir,
       version: options.version,
-      pushNotification: (n) => server?.adapter.broadcast({ type: 'event', event: 'notification', payload: { ...n, id: n.id || randomUUID() } }),
+      pushNotification: (n) =>
+        server?.adapter.broadcast({ type: 'event', event: 'notification', payload: { ...n, id: n.id || randomUUID() } }),
     }),
     { echoLog: options.verbose ? options.print : undefined },
   );
@@ -58,13 +59,17 @@ export async function serve(options: ServeOptions): Promise<RunningHost> {
   } catch (error) {
     await core.stop();
     if ((error as { code?: string }).code === 'EADDRINUSE') {
-      throw new ServeError(`Port ${options.port} is already in use on 127.0.0.1. Choose another with --port, or leave it out to get a free one.`);
+      throw new ServeError(
+        `Port ${options.port} is already in use on 127.0.0.1. Choose another with --port, or leave it out to get a free one.`,
+      );
     }
     throw error;
   }
   const running = server;
   if (options.open) {
-    openUrl(running.url).catch((error: Error) => options.print(`Could not open a browser (${error.message}); open the URL above yourself.`));
+    openUrl(running.url).catch((error: Error) =>
+      options.print(`Could not open a browser (${error.message}); open the URL above yourself.`),
+    );
   }
   let stopping: Promise<void> | null = null;
   return {

@@ -21,7 +21,12 @@ const CONTENT_TYPES: Record<string, string> = {
  * Serves the built renderer. Paths are decoded and normalised, then must stay inside the root;
  * anything that is not a file falls back to index.html (the app routes on the client).
  */
-export async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse, headers: Record<string, string>): Promise<void> {
+export async function serveStatic(
+  root: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  headers: Record<string, string>,
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
     return;
@@ -52,7 +57,9 @@ export async function serveStatic(root: string, req: IncomingMessage, res: Serve
     file = join(root, 'index.html');
     info = await stat(file).catch(() => null);
     if (!info?.isFile()) {
-      res.writeHead(503, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('The Izzie interface has not been built. Run `npm run build` and start again.');
+      res
+        .writeHead(503, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('The Izzie interface has not been built. Run `npm run build` and start again.');
       return;
     }
   }

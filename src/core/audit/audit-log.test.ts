@@ -17,7 +17,8 @@ describe('the audit log', () => {
     db = openDatabase(join(dir.path, 'izzie.db'));
     migrate(db, sqlMigrations);
     log = new AuditLog(new AuditRepo(db), { now: () => now++ });
-    for (const action of ['threads.create', 'messages.send', 'settings.set']) log.append({ actor: 'user', action, success: true, input: { n: 1 } });
+    for (const action of ['threads.create', 'messages.send', 'settings.set'])
+      log.append({ actor: 'user', action, success: true, input: { n: 1 } });
   });
   afterEach(() => {
     db.close();

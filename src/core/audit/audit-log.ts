@@ -64,11 +64,21 @@ export class AuditLog {
     let prev = GENESIS_HASH;
     for (const row of rows) {
       if (row.prev_hash !== prev) {
-        return { ok: false, entries: rows.length, brokenAt: row.seq, reason: `entry ${row.seq} does not follow the entry before it (a row was deleted or reordered)` };
+        return {
+          ok: false,
+          entries: rows.length,
+          brokenAt: row.seq,
+          reason: `entry ${row.seq} does not follow the entry before it (a row was deleted or reordered)`,
+        };
       }
       const { seq: _seq, prev_hash: _p, hash, ...fields } = row;
       if (hashEntry(prev, fields) !== hash) {
-        return { ok: false, entries: rows.length, brokenAt: row.seq, reason: `entry ${row.seq} was modified after it was written` };
+        return {
+          ok: false,
+          entries: rows.length,
+          brokenAt: row.seq,
+          reason: `entry ${row.seq} was modified after it was written`,
+        };
       }
       prev = hash;
     }
@@ -78,8 +88,21 @@ export class AuditLog {
 
 function hashEntry(prevHash: string, row: NewAuditRow): string {
   const fields = [
-    row.id, row.at, row.actor, row.action, row.mode, row.persona, row.input, row.output, row.model,
-    row.tokens_in, row.tokens_out, row.latency_ms, row.cost_usd, row.success, row.error,
+    row.id,
+    row.at,
+    row.actor,
+    row.action,
+    row.mode,
+    row.persona,
+    row.input,
+    row.output,
+    row.model,
+    row.tokens_in,
+    row.tokens_out,
+    row.latency_ms,
+    row.cost_usd,
+    row.success,
+    row.error,
   ];
   return createHash('sha256').update(prevHash).update('\n').update(JSON.stringify(fields)).digest('hex');
 }

@@ -15,7 +15,10 @@ describe('logging', () => {
     log.child('rpc').info('hello', { method: 'app.info' });
     log.debug('hidden below the threshold');
     log.close();
-    const lines = readFileSync(log.file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(log.file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toEqual([expect.objectContaining({ level: 'info', scope: 'izzie.rpc', msg: 'hello', method: 'app.info' })]);
   });
 
@@ -38,6 +41,10 @@ describe('logging', () => {
   });
 
   it('leaves ordinary values alone', () => {
-    expect(new Redactor().redact({ method: 'threads.list', count: 3, ok: true })).toEqual({ method: 'threads.list', count: 3, ok: true });
+    expect(new Redactor().redact({ method: 'threads.list', count: 3, ok: true })).toEqual({
+      method: 'threads.list',
+      count: 3,
+      ok: true,
+    });
   });
 });

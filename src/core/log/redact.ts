@@ -25,7 +25,11 @@ export class Redactor {
     if (value === null || typeof value !== 'object') return value;
     if (depth > 6) return '[deep]';
     if (value instanceof Error) {
-      return { name: value.name, message: this.redactString(value.message), stack: value.stack && this.redactString(value.stack) };
+      return {
+        name: value.name,
+        message: this.redactString(value.message),
+        stack: value.stack && this.redactString(value.stack),
+      };
     }
     if (Array.isArray(value)) return value.slice(0, 50).map((item) => this.redact(item, depth + 1));
     const out: Record<string, unknown> = {};

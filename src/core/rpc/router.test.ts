@@ -43,8 +43,16 @@ describe('the RPC router', () => {
   it('answers a malformed envelope with a null id when it has none', async () => {
     expect(await core.handle('hello')).toMatchObject({ id: null, ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await core.handle({ id: 7 })).toMatchObject({ id: 7, ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await core.handle({ id: 8, method: 'app.info', extra: 1 })).toMatchObject({ id: 8, ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await core.handle({ id: 9, method: 'app.info', params: null })).toMatchObject({ id: 9, ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await core.handle({ id: 8, method: 'app.info', extra: 1 })).toMatchObject({
+      id: 8,
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await core.handle({ id: 9, method: 'app.info', params: null })).toMatchObject({
+      id: 9,
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 
   it('never echoes a huge input back in the error message', async () => {

@@ -1,5 +1,14 @@
 import type { z } from 'zod';
-import { RequestId, RpcRequest, contract, isMethodName, type MethodName, type MethodSpec, type RpcErrorBody, type RpcResponse } from '../../shared';
+import {
+  RequestId,
+  RpcRequest,
+  contract,
+  isMethodName,
+  type MethodName,
+  type MethodSpec,
+  type RpcErrorBody,
+  type RpcResponse,
+} from '../../shared';
 import type { AuditLog } from '../audit/audit-log';
 import { CoreError } from '../errors';
 import type { Logger } from '../log/logger';
@@ -29,7 +38,8 @@ export function createRouter(handlers: Handlers, ctx: HandlerContext, deps: { lo
       return failure(idOf(raw), { code: 'INVALID_INPUT', message: `Malformed request: ${describeIssues(envelope.error)}` });
     }
     const { id, method } = envelope.data;
-    if (draining) return failure(id, { code: 'UNAVAILABLE', message: 'Izzie is shutting down; try again when it has restarted.' });
+    if (draining)
+      return failure(id, { code: 'UNAVAILABLE', message: 'Izzie is shutting down; try again when it has restarted.' });
     if (!isMethodName(method)) return failure(id, { code: 'UNKNOWN_METHOD', message: `Unknown method "${clip(method, 80)}".` });
 
     const spec: MethodSpec = contract[method];
@@ -102,7 +112,10 @@ function toErrorBody(error: unknown, method: string, log: Logger): RpcErrorBody 
 }
 
 function internalError(): RpcErrorBody {
-  return { code: 'INTERNAL', message: 'Something went wrong inside Izzie. The details are in the log file (Settings shows where).' };
+  return {
+    code: 'INTERNAL',
+    message: 'Something went wrong inside Izzie. The details are in the log file (Settings shows where).',
+  };
 }
 
 function idOf(raw: unknown): RequestId | null {

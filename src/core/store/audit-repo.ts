@@ -33,12 +33,14 @@ export class AuditRepo {
       `INSERT INTO audit_log (id, at, actor, action, mode, persona, input, output, model, tokens_in, tokens_out, latency_ms, cost_usd, success, error, prev_hash, hash)
        VALUES (@id, @at, @actor, @action, @mode, @persona, @input, @output, @model, @tokens_in, @tokens_out, @latency_ms, @cost_usd, @success, @error, @prev_hash, @hash)`,
     );
-    return this.db.transaction(() => {
-      const prevHash = (last.get() as { hash: string } | undefined)?.hash ?? genesis;
-      const hash = hashOf(prevHash, row);
-      const info = insert.run({ ...row, prev_hash: prevHash, hash });
-      return { ...row, seq: Number(info.lastInsertRowid), prev_hash: prevHash, hash };
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const prevHash = (last.get() as { hash: string } | undefined)?.hash ?? genesis;
+        const hash = hashOf(prevHash, row);
+        const info = insert.run({ ...row, prev_hash: prevHash, hash });
+        return { ...row, seq: Number(info.lastInsertRowid), prev_hash: prevHash, hash };
+      })
+      .immediate();
   }
 
   all(): AuditRow[] {

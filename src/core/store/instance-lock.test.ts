@@ -18,7 +18,9 @@ describe('the data-dir instance lock', () => {
         error = e;
       }
       expect(error).toBeInstanceOf(InstanceLockedError);
-      expect((error as Error).message).toMatch(new RegExp(`another Izzie \\(headless host, process ${process.pid}, .*is already using the data directory`));
+      expect((error as Error).message).toMatch(
+        new RegExp(`another Izzie \\(headless host, process ${process.pid}, .*is already using the data directory`),
+      );
       expect((error as Error).message).toMatch(/set IZZIE_HOME/);
     } finally {
       first.release();
@@ -33,21 +35,29 @@ describe('the data-dir instance lock', () => {
   it('is held against another process, and freed when that process dies without cleaning up', () => {
     const lock = acquireInstanceLock(dir.path, 'headless');
     const tryFromChild = () =>
-      spawnSync(process.execPath, ['-e', `
+      spawnSync(process.execPath, [
+        '-e',
+        `
         const Database = require('better-sqlite3');
         const db = new Database(${JSON.stringify(dir.path + '/izzie.lock')}, { timeout: 0 });
         try { db.pragma('locking_mode = EXCLUSIVE'); db.exec('BEGIN EXCLUSIVE; COMMIT;'); console.log('acquired'); }
         catch (e) { console.log(e.code); }
-      `]).stdout.toString().trim();
+      `,
+      ])
+        .stdout.toString()
+        .trim();
     expect(tryFromChild()).toBe('SQLITE_BUSY');
     lock.release();
     // A holder killed with SIGKILL leaves no stale lock behind: the OS drops it.
-    const killed = spawnSync(process.execPath, ['-e', `
+    const killed = spawnSync(process.execPath, [
+      '-e',
+      `
       const Database = require('better-sqlite3');
       const db = new Database(${JSON.stringify(dir.path + '/izzie.lock')});
       db.pragma('locking_mode = EXCLUSIVE'); db.exec('BEGIN EXCLUSIVE; COMMIT;');
       process.kill(process.pid, 'SIGKILL');
-    `]);
+    `,
+    ]);
     expect(killed.signal).toBe('SIGKILL');
     acquireInstanceLock(dir.path, 'headless').release();
   });

@@ -17,9 +17,7 @@ export class MessagesRepo {
   /** Newest `limit` messages older than `before` (ms), returned oldest first for display. */
   page(threadId: string, limit: number, before?: number): Message[] {
     const rows = this.db
-      .prepare(
-        `SELECT * FROM messages WHERE thread_id = ? AND created_at < ? ORDER BY created_at DESC, rowid DESC LIMIT ?`,
-      )
+      .prepare(`SELECT * FROM messages WHERE thread_id = ? AND created_at < ? ORDER BY created_at DESC, rowid DESC LIMIT ?`)
       .all(threadId, before ?? Number.MAX_SAFE_INTEGER, limit) as MessageRow[];
     return rows.reverse().map(toMessage);
   }
@@ -43,7 +41,9 @@ export class MessagesRepo {
 
   /** The newest message time in a thread, so a new message can be ordered strictly after it. */
   latestCreatedAt(threadId: string): number | null {
-    const row = this.db.prepare('SELECT MAX(created_at) AS at FROM messages WHERE thread_id = ?').get(threadId) as { at: number | null };
+    const row = this.db.prepare('SELECT MAX(created_at) AS at FROM messages WHERE thread_id = ?').get(threadId) as {
+      at: number | null;
+    };
     return row.at;
   }
 }

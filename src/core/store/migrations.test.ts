@@ -4,7 +4,11 @@ import { makeTempDir } from '../../../test-support/temp-dir';
 import { openDatabase, type Db } from './database';
 import { MigrationError, checksumOf, migrate, migrationsFromFiles, type Migration } from './migrations';
 
-const v1: Migration = { version: 1, name: '0001_people.sql', sql: 'CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT NOT NULL);' };
+const v1: Migration = {
+  version: 1,
+  name: '0001_people.sql',
+  sql: 'CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT NOT NULL);',
+};
 const v2: Migration = { version: 2, name: '0002_people_email.sql', sql: 'ALTER TABLE people ADD COLUMN email TEXT;' };
 const v3: Migration = { version: 3, name: '0003_pets.sql', sql: 'CREATE TABLE pets (id INTEGER PRIMARY KEY);' };
 
@@ -71,7 +75,11 @@ describe('the migration runner', () => {
   });
 
   it('rolls back every pending step when one fails', () => {
-    const broken: Migration = { version: 3, name: '0003_broken.sql', sql: 'CREATE TABLE pets (id INTEGER PRIMARY KEY); SELECT * FROM nowhere;' };
+    const broken: Migration = {
+      version: 3,
+      name: '0003_broken.sql',
+      sql: 'CREATE TABLE pets (id INTEGER PRIMARY KEY); SELECT * FROM nowhere;',
+    };
     migrate(db, [v1]);
     const error = catchError(() => migrate(db, [v1, v2, broken]));
     expect((error as MigrationError).kind).toBe('FAILED');
@@ -81,7 +89,10 @@ describe('the migration runner', () => {
   });
 
   it('reads NNNN_name.sql files and refuses gaps, duplicates and bad names', () => {
-    expect(migrationsFromFiles({ '/m/0002_b.sql': 'B', '/m/0001_a.sql': 'A' }).map((m) => m.name)).toEqual(['0001_a.sql', '0002_b.sql']);
+    expect(migrationsFromFiles({ '/m/0002_b.sql': 'B', '/m/0001_a.sql': 'A' }).map((m) => m.name)).toEqual([
+      '0001_a.sql',
+      '0002_b.sql',
+    ]);
     expect(() => migrationsFromFiles({ '/m/0001_a.sql': '', '/m/0003_c.sql': '' })).toThrow(/without gaps/);
     expect(() => migrationsFromFiles({ '/m/0001_a.sql': '', '/x/0001_b.sql': '' })).toThrow(/without gaps/);
     expect(() => migrationsFromFiles({ '/m/1_a.sql': '' })).toThrow(/is not named NNNN_name\.sql/);

@@ -32,7 +32,10 @@ export function migrationsFromFiles(files: Record<string, string>): Migration[] 
   migrations.sort((a, b) => a.version - b.version);
   migrations.forEach((m, index) => {
     if (m.version !== index + 1) {
-      throw new MigrationError('BAD_MIGRATION_SET', `Migrations must be numbered 1, 2, 3… without gaps; found ${m.name} at position ${index + 1}.`);
+      throw new MigrationError(
+        'BAD_MIGRATION_SET',
+        `Migrations must be numbered 1, 2, 3… without gaps; found ${m.name} at position ${index + 1}.`,
+      );
     }
   });
   return migrations;
@@ -84,7 +87,10 @@ export function migrate(db: Db, migrations: readonly Migration[], databaseLabel 
   applied.forEach((row, index) => {
     const expected = migrations[index];
     if (!expected || row.version !== expected.version) {
-      throw new MigrationError('MISSING_MIGRATION', `${databaseLabel} records migration ${row.name}, which this version of Izzie does not have.`);
+      throw new MigrationError(
+        'MISSING_MIGRATION',
+        `${databaseLabel} records migration ${row.name}, which this version of Izzie does not have.`,
+      );
     }
     const checksum = checksumOf(expected.sql);
     if (row.checksum !== checksum) {
@@ -106,7 +112,11 @@ export function migrate(db: Db, migrations: readonly Migration[], databaseLabel 
       try {
         db.exec(m.sql);
       } catch (error) {
-        throw new MigrationError('FAILED', `Migration ${m.name} failed: ${(error as Error).message}. The database was left unchanged.`, { cause: error });
+        throw new MigrationError(
+          'FAILED',
+          `Migration ${m.name} failed: ${(error as Error).message}. The database was left unchanged.`,
+          { cause: error },
+        );
       }
       record.run(m.version, m.name, checksumOf(m.sql), Date.now());
     }

@@ -40,12 +40,12 @@ describe('shipped migrations', () => {
     expect(db.prepare('SELECT key, value FROM settings').all()).toEqual([{ key: 'proactivePaused', value: 'true' }]);
     db.prepare("INSERT INTO threads (id, title, created_at, updated_at) VALUES ('t1', 'Plans', 1, 1)").run();
     db.prepare("INSERT INTO messages (id, thread_id, role, content, created_at) VALUES ('m1', 't1', 'user', 'hi', 2)").run();
-    expect(() => db.prepare("INSERT INTO messages (id, thread_id, role, content, created_at) VALUES ('m2', 't1', 'robot', 'x', 3)").run()).toThrow(
-      /CHECK/,
-    );
-    expect(() => db.prepare("INSERT INTO messages (id, thread_id, role, content, created_at) VALUES ('m3', 'nope', 'user', 'x', 3)").run()).toThrow(
-      /FOREIGN KEY/,
-    );
+    expect(() =>
+      db.prepare("INSERT INTO messages (id, thread_id, role, content, created_at) VALUES ('m2', 't1', 'robot', 'x', 3)").run(),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare("INSERT INTO messages (id, thread_id, role, content, created_at) VALUES ('m3', 'nope', 'user', 'x', 3)").run(),
+    ).toThrow(/FOREIGN KEY/);
     db.prepare("DELETE FROM threads WHERE id = 't1'").run();
     expect(db.prepare('SELECT COUNT(*) AS n FROM messages').get()).toEqual({ n: 0 });
   });

@@ -16,7 +16,9 @@ export interface RpcClient {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 }
 
-type OptionalParams<M extends MethodName> = {} extends MethodInput<M> ? [params?: MethodInput<M>] : [params: MethodInput<M>];
+/** Methods whose input has no required field may be called without params. */
+type OptionalParams<M extends MethodName> =
+  Record<never, never> extends MethodInput<M> ? [params?: MethodInput<M>] : [params: MethodInput<M>];
 
 /** A typed client over any transport. Errors from the core arrive as {@link RpcError}. */
 export function createRpcClient(transport: RpcTransport): RpcClient {
