@@ -1,0 +1,44 @@
+import { useEffect } from 'react';
+import { events, type EventName, type EventPayload, type RpcClient } from '../../../shared';
+import { forgetThread } from '../features/chat/chat-actions';
+import { useConnection } from '../stores/connection';
+import { useMessages } from '../stores/messages';
+import { useSettings } from '../stores/settings';
+import { useThreads } from '../stores/threads';
+import { useToasts } from '../stores/toasts';
+import { refreshAll } from './refresh';
+
+/** Keeps the stores in step with the core: pushed events in, a full refresh on every (re)connect. */
+export function useCoreSync(client: RpcClient): void {
+  useEffect(() => {
+    const unsubscribes = [
+      onValid(client, 'threads.changed', ({ thread, deletedId }) => {
+        if (thread) useThreads.getState().upsert(thread);
+        if (deletedId) forgetThread(deletedId);
+      }),
+      onValid(client, 'messages.added', ({ message }) => useMessages.getState().upsert(message)),
+      onValid(client, 'settings.changed', (settings) => useSettings.getState().setSettings(settings)),
+      onValid(client, 'notification', (notification) => useToasts.getState().push(notification)),
+    ];
+    return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
+  }, [client]);
+
+  useEffect(() => {
+    let previous = useConnection.getState().state;
+    if (previous === 'connected') void refreshAll(client);
+    return useConnection.subscribe(({ state }) => {
+      if (state === 'connected' && previous !== 'connected') void refreshAll(client);
+      previous = state;
+    });
+  }, [client]);
+}
+
+/** Event payloads cross a process boundary; check them against the contract before use. */
+function onValid<E extends EventName>(client: RpcClient, event: E, listener: (payload: EventPayload<E>) => void): () => void {
+  const schema = events[event];
+  return client.on(event, (payload) => {
+    const parsed = schema.safeParse(payload);
+    if (parsed.success) listener(parsed.data as EventPayload<E>);
+    else console.warn(`Ignoring a malformed "${event}" event`, parsed.error.issues);
+  });
+}

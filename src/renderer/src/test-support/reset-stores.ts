@@ -1,0 +1,15 @@
+import { useBanners } from '../stores/banners';
+import { useConnection } from '../stores/connection';
+import { useMessages } from '../stores/messages';
+import { useNavigation } from '../stores/navigation';
+import { useSettings } from '../stores/settings';
+import { useThreads } from '../stores/threads';
+import { useToasts } from '../stores/toasts';
+
+const stores = [useBanners, useConnection, useMessages, useNavigation, useSettings, useThreads, useToasts] as const;
+const initial = stores.map((store) => store.getState());
+
+/** Module-level stores outlive a test; put every one back to how it started. */
+export function resetStores(): void {
+  stores.forEach((store, i) => (store.setState as (state: unknown, replace: true) => void)(initial[i], true));
+}
