@@ -13,6 +13,7 @@ const root = new URL('..', import.meta.url).pathname;
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const say = (line) => process.stdout.write(`izzie: ${line}\n`);
 const NO_ELECTRON_MARKER = join(root, 'node_modules', '.izzie-no-electron');
+const OWN_GROUP = process.platform !== 'win32';
 
 function sh(command, args, env = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
@@ -66,13 +67,24 @@ if (binary) {
   say('preparing native modules for Electron…');
   if (!sh(process.execPath, [join(root, 'scripts', 'native-abi.mjs'), 'electron'])) process.exit(1);
   say('starting the desktop app.');
-  child = spawn(binary, ['.'], { cwd: root, stdio: 'inherit' });
+  child = spawn(binary, ['.'], { cwd: root, stdio: 'inherit', detached: OWN_GROUP });
 } else {
   say('Electron is not installed here, so Izzie starts as the headless host: open the URL below in your browser.');
   child = spawn(process.execPath, [join(root, 'out', 'headless', 'cli.js'), 'serve', ...passThrough], {
     cwd: root,
     stdio: 'inherit',
+    detached: OWN_GROUP,
   });
 }
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+// Ctrl+C reaches this script twice (from the terminal and relayed by npm), while Izzie treats a
+// second signal as "stop now". Izzie runs in its own process group so the terminal does not
+// signal it directly, and a burst of signals is forwarded once; a later one still forces a stop.
+let lastForwarded = 0;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (Date.now() - lastForwarded < 1000) return;
+    lastForwarded = Date.now();
+    child.kill(signal);
+  });
+}
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
