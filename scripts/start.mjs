@@ -47,8 +47,16 @@ if (!dependenciesCurrent()) {
 }
 if (!electronBinary() && !existsSync(NO_ELECTRON_MARKER) && process.env.ELECTRON_SKIP_BINARY_DOWNLOAD === undefined) {
   say('fetching the Electron runtime…');
-  const ok = sh(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')]);
-  if (!ok) writeFileSync(NO_ELECTRON_MARKER, 'Electron could not be downloaded; delete this file to try again.\n');
+  const fetch = spawnSync(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (fetch.status !== 0) {
+    const reason = `${fetch.stderr ?? ''}`.split('\n').find((line) => /error/i.test(line)) ?? 'unknown error';
+    say(`could not download Electron (${reason.trim()}).`);
+    say(`delete ${NO_ELECTRON_MARKER} to try again later.`);
+    writeFileSync(NO_ELECTRON_MARKER, 'Electron could not be downloaded; delete this file to try again.\n');
+  }
 }
 
 // 2. Build (a few seconds: main, preload, renderer and the headless host).
