@@ -1,7 +1,7 @@
 import type { Session } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { resolveRendererLocation } from './renderer-location';
-import { contentSecurityPolicy, hardenSession, isPermissionGranted, withContentSecurityPolicy } from './session-policy';
+import { hardenSession, isPermissionGranted, rendererContentSecurityPolicy, withContentSecurityPolicy } from './session-policy';
 import { FakeSession } from './testing/electron-stand-in';
 
 vi.mock('electron', () => import('./testing/electron-stand-in'));
@@ -10,23 +10,23 @@ const rendererIndexFile = '/app/out/renderer/index.html';
 const built = resolveRendererLocation({ devServerUrl: undefined, isPackaged: true, rendererIndexFile });
 const dev = resolveRendererLocation({ devServerUrl: 'http://localhost:5173', isPackaged: false, rendererIndexFile });
 
-describe('contentSecurityPolicy', () => {
+describe('rendererContentSecurityPolicy', () => {
   it('is the strict policy for the built renderer', () => {
-    expect(contentSecurityPolicy(built)).toBe(
+    expect(rendererContentSecurityPolicy(built)).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
         "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
     );
   });
 
   it("lets the dev page reach Vite's HMR socket on the dev server's own host, and nothing else", () => {
-    const policy = contentSecurityPolicy(dev);
+    const policy = rendererContentSecurityPolicy(dev);
     expect(policy).toContain("connect-src 'self' ws://localhost:5173;");
     expect(policy).toContain("script-src 'self';");
   });
 
   it('uses wss for an https dev server', () => {
     const secure = resolveRendererLocation({ devServerUrl: 'https://127.0.0.1:8443/', isPackaged: false, rendererIndexFile });
-    expect(contentSecurityPolicy(secure)).toContain("connect-src 'self' wss://127.0.0.1:8443;");
+    expect(rendererContentSecurityPolicy(secure)).toContain("connect-src 'self' wss://127.0.0.1:8443;");
   });
 });
 
@@ -81,7 +81,7 @@ describe('hardenSession', () => {
     const callback = vi.fn();
     fakeSession.headersReceived?.({ responseHeaders: { 'Content-Type': ['text/html'] } }, callback);
     expect(callback).toHaveBeenCalledWith({
-      responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [contentSecurityPolicy(built)] },
+      responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [rendererContentSecurityPolicy(built)] },
     });
   });
 });

@@ -1,4 +1,5 @@
 import type { Session } from 'electron';
+import { contentSecurityPolicy } from '../shared';
 import type { RendererLocation } from './renderer-location';
 
 /**
@@ -6,24 +7,10 @@ import type { RendererLocation } from './renderer-location';
  * (`frame-ancestors`) and the dev server's responses; in development `connect-src` must also
  * reach Vite's HMR WebSocket on the dev server's own host.
  */
-export function contentSecurityPolicy(location: RendererLocation): string {
-  const connectSources = ["'self'"];
-  if (location.kind === 'dev-server') {
-    const wsProtocol = location.url.protocol === 'https:' ? 'wss:' : 'ws:';
-    connectSources.push(`${wsProtocol}//${location.url.host}`);
-  }
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    `connect-src ${connectSources.join(' ')}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'none'",
-  ].join('; ');
+export function rendererContentSecurityPolicy(location: RendererLocation): string {
+  if (location.kind !== 'dev-server') return contentSecurityPolicy();
+  const wsProtocol = location.url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return contentSecurityPolicy([`${wsProtocol}//${location.url.host}`]);
 }
 
 /** Adds the policy; a policy the server already sent stays (several policies only ever narrow). */
@@ -45,7 +32,7 @@ export function isPermissionGranted(permission: string): boolean {
 
 /** Applies the CSP header and the permission policy to a session (the default one). */
 export function hardenSession(session: Session, location: RendererLocation): void {
-  const policy = contentSecurityPolicy(location);
+  const policy = rendererContentSecurityPolicy(location);
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, policy) });
   });

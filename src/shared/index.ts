@@ -4,3 +4,4 @@ export * from './rpc/envelope';
 export * from './rpc/errors';
 export * from './rpc/client';
 export * from './transport';
+export * from './csp';
