@@ -89,14 +89,13 @@ export function createCore(ports: CorePorts, options: CoreOptions = {}): Core {
         try {
           const report = migrate(db, options.migrations ?? sqlMigrations, `The database ${databaseFile}`);
           log.info('database ready', { file: databaseFile, schemaVersion: report.to, applied: report.applied });
-          const hub = events;
           const clock = ports.clock;
           const audit = new AuditLog(new AuditRepo(db), clock);
-          const threads = new ThreadsService(new ThreadsRepo(db), hub, clock);
+          const threads = new ThreadsService(new ThreadsRepo(db), events, clock);
           const ctx = {
-            settings: new SettingsService(new SettingsRepo(db), hub, clock, log.child('settings')),
+            settings: new SettingsService(new SettingsRepo(db), events, clock, log.child('settings')),
             threads,
-            messages: new MessagesService(new MessagesRepo(db), threads, hub, clock),
+            messages: new MessagesService(new MessagesRepo(db), threads, events, clock),
             audit,
             appInfo: (): AppInfo => ({
               name: 'Izzie',
