@@ -23,6 +23,9 @@ function run(label, command, args, env = {}) {
   return ok;
 }
 
+// Tests that touch the keychain run inside scripts/with-keyring.mjs (a private keyring on Linux).
+const inKeyringSession = (command, args) => [process.execPath, ['scripts/with-keyring.mjs', command, ...args]];
+
 function check(label, command, args) {
   const ok = run(label, command, args);
   if (ok) results.passed++;
@@ -50,13 +53,16 @@ check('typecheck (web)', 'npx', ['tsc', '-p', 'tsconfig.web.json']);
 const built = check('build', 'npm', ['run', '--silent', 'build']);
 
 rmSync('test-results/vitest.json', { force: true });
-run('unit + integration (vitest)', 'npx', [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  '--outputFile.json=test-results/vitest.json',
-]);
+run(
+  'unit + integration (vitest)',
+  ...inKeyringSession('npx', [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    '--outputFile.json=test-results/vitest.json',
+  ]),
+);
 countFromReport('test-results/vitest.json', 'vitest', (r) => ({
   passed: r.numPassedTests,
   failed: r.numFailedTests + (r.numFailedTestSuites > 0 && r.numFailedTests === 0 ? r.numFailedTestSuites : 0),
@@ -65,7 +71,7 @@ countFromReport('test-results/vitest.json', 'vitest', (r) => ({
 
 if (built) {
   rmSync('test-results/e2e.json', { force: true });
-  run('end-to-end (Playwright, Chromium)', 'npx', ['playwright', 'test']);
+  run('end-to-end (Playwright, Chromium)', ...inKeyringSession('npx', ['playwright', 'test']));
   countFromReport('test-results/e2e.json', 'playwright', (r) => ({
     passed: r.stats.expected + r.stats.flaky,
     failed: r.stats.unexpected,

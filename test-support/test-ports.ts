@@ -1,5 +1,5 @@
 import type { CorePorts, DesktopNotification } from '../src/core';
-import { missingVault } from '../src/core';
+import { memoryKeychain } from './memory-keychain';
 
 export interface TestPorts extends CorePorts {
   readonly notifications: DesktopNotification[];
@@ -17,7 +17,7 @@ export function testPorts(dataDir: string, options: { now?: number } = {}): Test
     hostKind: 'test',
     appVersion: '0.0.0-test',
     paths: { dataDir },
-    secrets: missingVault,
+    keychain: memoryKeychain(),
     notifier: { notify: (n) => void notifications.push(n) },
     openExternal: async (url) => void opened.push(url),
     clock: { now: () => now },

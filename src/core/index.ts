@@ -6,6 +6,7 @@ export {
   type Clock,
   type DataPaths,
   type DesktopNotification,
+  type Keychain,
   type Notifier,
   type SecretStore,
 } from './ports';
@@ -13,4 +14,4 @@ export { resolveDataDir } from './data-dir';
 export { InstanceLockedError } from './store/instance-lock';
 export { MigrationError } from './store/migrations';
 export { Redactor } from './log/redact';
-export { missingVault } from './secrets/missing-vault';
+export { createOsKeychain } from './secrets/os-keychain';

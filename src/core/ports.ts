@@ -8,7 +8,7 @@ export interface CorePorts {
   readonly hostKind: HostKind;
   readonly appVersion: string;
   readonly paths: DataPaths;
-  readonly secrets: SecretStore;
+  readonly keychain: Keychain;
   readonly notifier: Notifier;
   readonly openExternal: (url: string) => Promise<void>;
   readonly clock: Clock;
@@ -20,8 +20,21 @@ export interface DataPaths {
 }
 
 /**
- * Secrets (API keys, OAuth tokens). Values never leave the core: the renderer only ever learns
- * whether a secret is set. The keychain-backed vault implements this.
+ * The OS keychain (macOS Keychain, Windows Credential Manager, the Secret Service on Linux). Izzie
+ * keeps exactly one thing there, its master key; every other secret is encrypted with that key in
+ * SQLite. Calls reject with a readable Error when no keychain is reachable.
+ */
+export interface Keychain {
+  /** Names the backing store in messages, e.g. "the Secret Service (gnome-keyring)". */
+  readonly description: string;
+  get(account: string): Promise<string | null>;
+  set(account: string, value: string): Promise<void>;
+  delete(account: string): Promise<boolean>;
+}
+
+/**
+ * Secrets (API keys, OAuth tokens) as the rest of the core sees them. Values never leave the
+ * core: the renderer only ever learns whether a secret is set.
  */
 export interface SecretStore {
   get(name: string): Promise<string | null>;

@@ -1,5 +1,5 @@
 import type { CorePorts, DesktopNotification } from '../core';
-import { missingVault, systemClock } from '../core';
+import { createOsKeychain, systemClock } from '../core';
 import { openUrl } from './open-url';
 
 /** The headless host has no OS notification centre: notifications are pushed to open browser tabs. */
@@ -12,7 +12,7 @@ export function headlessPorts(options: {
     hostKind: 'headless',
     appVersion: options.version,
     paths: { dataDir: options.dataDir },
-    secrets: missingVault,
+    keychain: createOsKeychain(),
     notifier: { notify: options.pushNotification },
     openExternal: openUrl,
     clock: systemClock,

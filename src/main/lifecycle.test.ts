@@ -70,9 +70,9 @@ describe('the Electron host lifecycle', () => {
     expect(ports()?.paths.dataDir).toBe('/srv/izzie-profile');
   });
 
-  it('refuses every secrets call until the keychain vault exists', async () => {
+  it('gives the core the OS keychain', async () => {
     const { ports } = await launch();
-    await expect(ports()?.secrets.get('openrouter')).rejects.toThrow(/keychain vault/);
+    expect(ports()?.keychain.description).toMatch(/Keychain|Credential Manager|Secret Service/);
   });
 
   it('shows why it cannot start and exits with code 1', async () => {

@@ -1,5 +1,5 @@
 import { app, dialog, session } from 'electron';
-import { missingVault, resolveDataDir, systemClock, type Core, type CorePorts } from '../core';
+import { createOsKeychain, resolveDataDir, systemClock, type Core, type CorePorts } from '../core';
 import { AppWindows } from './app-windows';
 import { resolveAppPaths } from './app-paths';
 import { consoleHostLog, errorMessage, type HostLog } from './host-log';
@@ -79,8 +79,7 @@ async function startIzzie({ mainFileUrl, createCore, log: givenLog }: IzzieHostO
     hostKind: 'electron',
     appVersion: app.getVersion(),
     paths: { dataDir: resolveDataDir(process.env, app.getPath('userData')) },
-    // The keychain vault is a later issue; until then every secrets call fails with SECRETS_UNAVAILABLE.
-    secrets: missingVault,
+    keychain: createOsKeychain(),
     notifier: createDesktopNotifier({
       onClick: (notification) => windows.showAndSend(notificationClickedFrame(notification)),
       log,
