@@ -1,15 +1,34 @@
+import type * as keytarApi from 'keytar';
 import type { Keychain } from '../ports';
 
-type Keytar = typeof import('keytar');
+type Keytar = typeof keytarApi;
+
+/** keytar itself could not be loaded (not installed, built for another ABI, libsecret missing). */
+export class KeychainModuleError extends Error {
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'KeychainModuleError';
+  }
+}
 
 /**
  * The OS keychain through keytar. keytar is loaded on first use, so a machine where the native
- * module cannot load still starts, and says why the keychain is unavailable.
+ * module cannot load still starts, and says why the keychain is unavailable. A failed load is not
+ * remembered: the next call tries again (an ESM import that failed fails again the same way, so
+ * this costs nothing, but a loader that can succeed later is not locked out).
+ *
+ * `loadKeytar` is a seam for tests that need a real module-load failure.
  */
-export function createOsKeychain(service = 'Izzie'): Keychain {
+export function createOsKeychain(service = 'Izzie', loadKeytar: () => Promise<unknown> = () => import('keytar')): Keychain {
   let loaded: Promise<Keytar> | null = null;
   const keytar = (): Promise<Keytar> => {
-    loaded ??= import('keytar').then((module) => ('default' in module ? (module.default as Keytar) : module));
+    loaded ??= loadKeytar().then(
+      (module) => (typeof module === 'object' && module !== null && 'default' in module ? module.default : module) as Keytar,
+      (error: unknown) => {
+        loaded = null;
+        throw new KeychainModuleError(error);
+      },
+    );
     return loaded;
   };
   return {
