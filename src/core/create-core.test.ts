@@ -3,6 +3,7 @@ import { makeTempDir } from '../../test-support/temp-dir';
 import { testPorts, type TestPorts } from '../../test-support/test-ports';
 import { RpcError, type RpcEventFrame } from '../shared';
 import { createCore, type Core } from './create-core';
+import { sqlMigrations } from './store/migration-files';
 
 describe('the core', () => {
   let dir: ReturnType<typeof makeTempDir>;
@@ -25,7 +26,7 @@ describe('the core', () => {
       name: 'Izzie',
       hostKind: 'test',
       dataDir: dir.path,
-      schemaVersion: 3,
+      schemaVersion: sqlMigrations.length,
       modelProviderConfigured: false,
     });
     expect(info.logFile.startsWith(dir.path)).toBe(true);
@@ -52,7 +53,10 @@ describe('the core', () => {
       .call('messages.send', { threadId: thread.id, content: 'Draft a reply to Dana' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RpcError);
-    expect(error).toMatchObject({ code: 'PROVIDER_NOT_CONFIGURED', message: expect.stringMatching(/no model provider/) });
+    expect(error).toMatchObject({
+      code: 'PROVIDER_NOT_CONFIGURED',
+      message: expect.stringMatching(/No model provider is set up/),
+    });
     const { messages } = await core.client.call('messages.list', { threadId: thread.id });
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({

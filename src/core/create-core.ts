@@ -1,23 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRpcClient, type AppInfo, type RpcClient, type RpcEventFrame, type RpcResponse } from '../shared';
-import { AuditLog } from './audit/audit-log';
-import { MessagesService } from './chat/messages-service';
-import { ThreadsService } from './chat/threads-service';
 import { EventHub } from './events/event-hub';
 import { createFileLogger, type FileLogger, type Logger, type LogLevel } from './log/logger';
+import type { ChatAgent } from './agents/chat/chat-agent';
+import { createModelServices, type ModelServicesFactory } from './models/model-services';
+import { openVault } from './secrets/open-vault';
 import type { CorePorts } from './ports';
+import { createServices } from './services';
 import { handlers } from './rpc/handlers';
 import { createRouter, type Router } from './rpc/router';
-import { SettingsService } from './settings/settings-service';
-import { AuditRepo } from './store/audit-repo';
 import { openDatabase, type Db } from './store/database';
 import { acquireInstanceLock, type InstanceLock } from './store/instance-lock';
 import { sqlMigrations } from './store/migration-files';
 import { migrate, type Migration } from './store/migrations';
-import { MessagesRepo } from './store/messages-repo';
-import { SettingsRepo } from './store/settings-repo';
-import { ThreadsRepo } from './store/threads-repo';
 
 export interface Core {
   /** Takes the data-dir lock, opens and migrates the database. Throws a readable error on refusal. */
@@ -44,6 +40,13 @@ export interface CoreOptions {
   readonly logLevel?: LogLevel;
   /** Test seam: a different migration set. */
   readonly migrations?: readonly Migration[];
+  /** The person opted in to keeping the vault's master key in a file (IZZIE_INSECURE_FILE_VAULT=1). */
+  readonly insecureFileVault?: boolean;
+  /** Test seam: the model layer (default: the configured provider through the openai SDK). */
+  readonly models?: ModelServicesFactory;
+  /** How much thread history (estimated tokens) goes into a reply's context before summarizing. */
+  readonly historyBudgetTokens?: number;
+  readonly maxToolRounds?: number;
   /** Also print log lines (the headless host's --verbose). */
   readonly echoLog?: (line: string) => void;
 }
@@ -52,6 +55,7 @@ interface Running {
   readonly lock: InstanceLock;
   readonly db: Db;
   readonly router: Router;
+  readonly agent: ChatAgent;
 }
 
 export function createCore(ports: CorePorts, options: CoreOptions = {}): Core {
@@ -89,15 +93,23 @@ export function createCore(ports: CorePorts, options: CoreOptions = {}): Core {
         try {
           const report = migrate(db, options.migrations ?? sqlMigrations, `The database ${databaseFile}`);
           log.info('database ready', { file: databaseFile, schemaVersion: report.to, applied: report.applied });
-          const clock = ports.clock;
-          const audit = new AuditLog(new AuditRepo(db), clock);
-          const threads = new ThreadsService(new ThreadsRepo(db), events, clock);
-          const ctx = {
-            settings: new SettingsService(new SettingsRepo(db), events, clock, log.child('settings')),
-            threads,
-            messages: new MessagesService(new MessagesRepo(db), threads, events, clock),
-            audit,
-            appInfo: (): AppInfo => ({
+          const services = createServices({
+            db,
+            ports,
+            events,
+            log,
+            vault: await openVault({
+              db,
+              keychain: ports.keychain,
+              dataDir,
+              insecureFileVault: options.insecureFileVault ?? false,
+              log,
+              clock: ports.clock,
+            }),
+            models: options.models ?? createModelServices,
+            historyBudgetTokens: options.historyBudgetTokens ?? 12_000,
+            maxToolRounds: options.maxToolRounds ?? 6,
+            appInfo: (modelProviderConfigured): AppInfo => ({
               name: 'Izzie',
               version: ports.appVersion,
               hostKind: ports.hostKind,
@@ -108,11 +120,12 @@ export function createCore(ports: CorePorts, options: CoreOptions = {}): Core {
               platform: `${process.platform}-${process.arch}`,
               nodeVersion: process.versions.node,
               startedAt,
-              modelProviderConfigured: false,
+              modelProviderConfigured,
             }),
-          };
-          const router = createRouter(handlers, ctx, { log: log.child('rpc'), audit });
-          running = { lock, db, router };
+          });
+          const ctx = services.context;
+          const router = createRouter(handlers, ctx, { log: log.child('rpc'), audit: ctx.audit });
+          running = { lock, db, router, agent: services.agent };
           log.info('core started', { hostKind: ports.hostKind, version: ports.appVersion });
         } catch (error) {
           db.close();
@@ -131,6 +144,8 @@ export function createCore(ports: CorePorts, options: CoreOptions = {}): Core {
       const current = running;
       if (!current) return;
       await current.router.drain();
+      // Replies still streaming are stopped and saved (marked stopped) before the database closes.
+      await current.agent.stopAll();
       running = null;
       current.db.close();
       log?.info('core stopped');

@@ -15,3 +15,4 @@ export { InstanceLockedError } from './store/instance-lock';
 export { MigrationError } from './store/migrations';
 export { Redactor } from './log/redact';
 export { createOsKeychain } from './secrets/os-keychain';
+export { insecureFileVaultRequested } from './secrets/open-vault';

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import envPaths from 'env-paths';
-import { createCore, resolveDataDir, type Core } from '../core';
+import { createCore, insecureFileVaultRequested, resolveDataDir, type Core } from '../core';
 import { headlessPorts } from './headless-ports';
 import { openUrl } from './open-url';
 import { startHeadlessServer, type HeadlessServer } from './server';
@@ -43,7 +43,7 @@ export async function serve(options: ServeOptions): Promise<RunningHost> {
       pushNotification: (n) =>
         server?.adapter.broadcast({ type: 'event', event: 'notification', payload: { ...n, id: n.id || randomUUID() } }),
     }),
-    { echoLog: options.verbose ? options.print : undefined },
+    { echoLog: options.verbose ? options.print : undefined, insecureFileVault: insecureFileVaultRequested(options.env) },
   );
   core.redactInLogs(token);
   await core.start();

@@ -1,5 +1,13 @@
 import { app, dialog, session } from 'electron';
-import { createOsKeychain, resolveDataDir, systemClock, type Core, type CorePorts } from '../core';
+import {
+  createOsKeychain,
+  insecureFileVaultRequested,
+  resolveDataDir,
+  systemClock,
+  type Core,
+  type CoreOptions,
+  type CorePorts,
+} from '../core';
 import { AppWindows } from './app-windows';
 import { resolveAppPaths } from './app-paths';
 import { consoleHostLog, errorMessage, type HostLog } from './host-log';
@@ -15,7 +23,7 @@ import { createMainWindow } from './window';
 export interface IzzieHostOptions {
   /** `import.meta.url` of the built main file; every other path is resolved from it. */
   readonly mainFileUrl: string;
-  readonly createCore: (ports: CorePorts) => Core;
+  readonly createCore: (ports: CorePorts, options: CoreOptions) => Core;
   readonly log?: HostLog;
 }
 
@@ -75,18 +83,21 @@ async function startIzzie({ mainFileUrl, createCore, log: givenLog }: IzzieHostO
     }),
   );
 
-  const core = createCore({
-    hostKind: 'electron',
-    appVersion: app.getVersion(),
-    paths: { dataDir: resolveDataDir(process.env, app.getPath('userData')) },
-    keychain: createOsKeychain(),
-    notifier: createDesktopNotifier({
-      onClick: (notification) => windows.showAndSend(notificationClickedFrame(notification)),
-      log,
-    }),
-    openExternal: openExternalWebUrl,
-    clock: systemClock,
-  });
+  const core = createCore(
+    {
+      hostKind: 'electron',
+      appVersion: app.getVersion(),
+      paths: { dataDir: resolveDataDir(process.env, app.getPath('userData')) },
+      keychain: createOsKeychain(),
+      notifier: createDesktopNotifier({
+        onClick: (notification) => windows.showAndSend(notificationClickedFrame(notification)),
+        log,
+      }),
+      openExternal: openExternalWebUrl,
+      clock: systemClock,
+    },
+    { insecureFileVault: insecureFileVaultRequested(process.env) },
+  );
   // Refuses another Izzie on the same data dir, or a database this version must not touch;
   // runIzzie turns that into a dialog and exit code 1.
   await core.start();

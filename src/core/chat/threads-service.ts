@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Thread } from '../../shared';
+import type { OperatingMode, PersonaId, Thread } from '../../shared';
 import { notFound } from '../errors';
 import type { EventHub } from '../events/event-hub';
 import type { Clock } from '../ports';
@@ -18,15 +18,27 @@ export class ThreadsService {
     return this.repo.list();
   }
 
+  exists(id: string): boolean {
+    return this.repo.get(id) !== null;
+  }
+
   require(id: string): Thread {
     const thread = this.repo.get(id);
     if (!thread) throw notFound('Thread', id);
     return thread;
   }
 
-  create(title?: string): Thread {
+  create(options: { title?: string; persona?: PersonaId; mode?: OperatingMode } = {}): Thread {
     const id = randomUUID();
-    this.repo.insert(id, title ?? DEFAULT_THREAD_TITLE, this.clock.now());
+    this.repo.insert(
+      { id, title: options.title ?? DEFAULT_THREAD_TITLE, persona: options.persona ?? 'work', mode: options.mode ?? 'assistant' },
+      this.clock.now(),
+    );
+    return this.changed(id);
+  }
+
+  configure(id: string, change: { persona?: PersonaId; mode?: OperatingMode }): Thread {
+    if (!this.repo.configure(id, change, this.clock.now())) throw notFound('Thread', id);
     return this.changed(id);
   }
 

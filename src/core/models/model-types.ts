@@ -3,8 +3,9 @@
  * picks the tier, the tier names a model, the provider serves it. Messages and tools use the
  * OpenAI chat-completions shapes, which every supported provider speaks.
  */
-export const TIERS = ['thinking', 'standard', 'cheap'] as const;
-export type Tier = (typeof TIERS)[number];
+import { TIERS, type Tier } from '../../shared';
+
+export { TIERS, type Tier };
 
 export const TASKS = [
   'classification',

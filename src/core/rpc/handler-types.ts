@@ -1,16 +1,24 @@
 import type { MethodName, MethodParams, MethodResult } from '../../shared';
 import type { AuditLog } from '../audit/audit-log';
+import type { ChatAgent } from '../agents/chat/chat-agent';
+import type { PersonasService } from '../agents/personas/personas-service';
 import type { MessagesService } from '../chat/messages-service';
+import type { ModelServices } from '../models/model-services';
+import type { VaultStatus } from '../../shared';
 import type { ThreadsService } from '../chat/threads-service';
 import type { SettingsService } from '../settings/settings-service';
 import type { AppInfo } from '../../shared';
 
 /** What handlers may use. Handlers stay thin: parse (done by the router) -> service -> result. */
 export interface HandlerContext {
-  readonly appInfo: () => AppInfo;
+  readonly appInfo: () => Promise<AppInfo>;
   readonly settings: SettingsService;
   readonly threads: ThreadsService;
   readonly messages: MessagesService;
+  readonly agent: ChatAgent;
+  readonly personas: PersonasService;
+  readonly models: ModelServices;
+  readonly vault: { status(): VaultStatus; open(): Promise<VaultStatus> };
   readonly audit: AuditLog;
 }
 

@@ -1,9 +1,11 @@
-import type { Thread } from '../../shared';
+import type { OperatingMode, PersonaId, Thread } from '../../shared';
 import type { Db } from './database';
 
 interface ThreadRow {
   id: string;
   title: string;
+  persona: PersonaId;
+  mode: OperatingMode;
   created_at: number;
   updated_at: number;
   message_count: number;
@@ -13,7 +15,7 @@ interface ThreadRow {
 const PREVIEW_LENGTH = 120;
 
 const SELECT_THREAD = `
-  SELECT t.id, t.title, t.created_at, t.updated_at,
+  SELECT t.id, t.title, t.persona, t.mode, t.created_at, t.updated_at,
     (SELECT COUNT(*) FROM messages m WHERE m.thread_id = t.id) AS message_count,
     (SELECT substr(m.content, 1, ${PREVIEW_LENGTH}) FROM messages m WHERE m.thread_id = t.id ORDER BY m.created_at DESC, m.rowid DESC LIMIT 1) AS last_message
   FROM threads t`;
@@ -31,8 +33,18 @@ export class ThreadsRepo {
     return row ? toThread(row) : null;
   }
 
-  insert(id: string, title: string, at: number): void {
-    this.db.prepare('INSERT INTO threads (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)').run(id, title, at, at);
+  insert(thread: { id: string; title: string; persona: PersonaId; mode: OperatingMode }, at: number): void {
+    this.db
+      .prepare('INSERT INTO threads (id, title, persona, mode, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(thread.id, thread.title, thread.persona, thread.mode, at, at);
+  }
+
+  configure(id: string, change: { persona?: PersonaId; mode?: OperatingMode }, at: number): boolean {
+    return (
+      this.db
+        .prepare('UPDATE threads SET persona = coalesce(?, persona), mode = coalesce(?, mode), updated_at = ? WHERE id = ?')
+        .run(change.persona ?? null, change.mode ?? null, at, id).changes === 1
+    );
   }
 
   rename(id: string, title: string, at: number): boolean {
@@ -52,6 +64,8 @@ function toThread(row: ThreadRow): Thread {
   return {
     id: row.id,
     title: row.title,
+    persona: row.persona,
+    mode: row.mode,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     messageCount: row.message_count,

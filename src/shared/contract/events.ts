@@ -7,6 +7,18 @@ export const events = {
   'settings.changed': Settings,
   'threads.changed': z.strictObject({ thread: Thread.nullable(), deletedId: z.string().nullable() }),
   'messages.added': z.strictObject({ message: Message }),
+  /** A message changed: a reply finished, stopped or failed; a tool call ended; an edit. */
+  'messages.updated': z.strictObject({ message: Message }),
+  'messages.removed': z.strictObject({ threadId: z.string(), messageIds: z.array(z.string()) }),
+  /** Streamed reply text, in order, for a message whose status is `streaming`. */
+  'chat.delta': z.strictObject({ threadId: z.string(), messageId: z.string(), delta: z.string() }),
+  /** What the reply is doing now; `notice` explains something the person should know. */
+  'chat.activity': z.strictObject({
+    threadId: z.string(),
+    messageId: z.string().nullable(),
+    state: z.enum(['thinking', 'streaming', 'tool', 'retrying', 'summarizing', 'idle']),
+    notice: z.string().nullable(),
+  }),
   notification: z.strictObject({
     id: z.string(),
     title: z.string(),

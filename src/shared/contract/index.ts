@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { appMethods } from './app';
 import { messageMethods, threadMethods } from './chat';
+import { modelMethods } from './models';
+import { personaMethods } from './personas';
 import { settingsMethods } from './settings';
 
 /** The whole RPC surface: every method once, with its input schema, result schema and kind. */
@@ -9,6 +11,8 @@ export const contract = {
   ...settingsMethods,
   ...threadMethods,
   ...messageMethods,
+  ...personaMethods,
+  ...modelMethods,
 };
 
 export type Contract = typeof contract;
@@ -25,5 +29,7 @@ export function isMethodName(name: string): name is MethodName {
 
 export * from './app';
 export * from './chat';
+export * from './models';
+export * from './personas';
 export * from './settings';
 export * from './events';

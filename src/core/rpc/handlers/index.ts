@@ -1,6 +1,8 @@
 import type { Handlers } from '../handler-types';
 import { appHandlers } from './app-handlers';
 import { chatHandlers } from './chat-handlers';
+import { modelHandlers } from './model-handlers';
+import { personaHandlers } from './persona-handlers';
 import { settingsHandlers } from './settings-handlers';
 
 /** Every method in the contract has exactly one handler; the type makes a missing one a compile error. */
@@ -8,4 +10,6 @@ export const handlers: Handlers = {
   ...appHandlers,
   ...settingsHandlers,
   ...chatHandlers,
+  ...personaHandlers,
+  ...modelHandlers,
 };

@@ -87,6 +87,8 @@ export function createFakeCore(options: FakeCoreOptions = {}) {
       const thread: Thread = {
         id: crypto.randomUUID(),
         title: params.title ?? 'New chat',
+        persona: params.persona ?? 'work',
+        mode: params.mode ?? 'assistant',
         createdAt: at,
         updatedAt: at,
         messageCount: 0,
@@ -120,6 +122,9 @@ export function createFakeCore(options: FakeCoreOptions = {}) {
         content,
         createdAt: now(),
         deliveryError: { code: 'PROVIDER_NOT_CONFIGURED', message: NO_PROVIDER },
+        status: 'complete',
+        usage: null,
+        toolCalls: [],
       };
       messages = [...messages, message];
       changeThread(threadId, {
@@ -131,6 +136,21 @@ export function createFakeCore(options: FakeCoreOptions = {}) {
       emit('messages.added', { message });
       throw new RpcError('PROVIDER_NOT_CONFIGURED', NO_PROVIDER);
     },
+    ...notFaked([
+      'threads.configure',
+      'messages.edit',
+      'messages.retry',
+      'chat.stop',
+      'personas.list',
+      'personas.update',
+      'personas.reset',
+      'models.get',
+      'models.setProvider',
+      'models.setTier',
+      'models.resetTier',
+      'models.testConnection',
+      'vault.reopen',
+    ]),
   };
 
   const client: RpcClient = {
@@ -170,6 +190,8 @@ export function thread(overrides: Partial<Thread> = {}): Thread {
   return {
     id: crypto.randomUUID(),
     title: 'Plan the offsite',
+    persona: 'work',
+    mode: 'assistant',
     createdAt: 1_699_000_000_000,
     updatedAt: 1_699_000_000_000,
     messageCount: 0,
@@ -186,6 +208,20 @@ export function message(threadId: string, overrides: Partial<Message> = {}): Mes
     content: 'Hello',
     createdAt: 1_699_000_000_000,
     deliveryError: null,
+    status: 'complete',
+    usage: null,
+    toolCalls: [],
     ...overrides,
   };
+}
+
+/** Methods no renderer test drives yet: calling one fails the test loudly instead of pretending. */
+function notFaked<M extends MethodName>(methods: readonly M[]): Pick<Handlers, M> {
+  const entries = methods.map((method) => [
+    method,
+    () => {
+      throw new Error(`fake core: ${method} is not faked; add it to test-support/fake-core.ts`);
+    },
+  ]);
+  return Object.fromEntries(entries) as unknown as Pick<Handlers, M>;
 }

@@ -1,0 +1,42 @@
+import type { ModelsOverview } from '../../../shared';
+import { PROVIDER_KINDS, PROVIDER_PRESETS, providerLabel } from '../../models/providers';
+import { TIERS } from '../../models/model-types';
+import { defineHandlers, type HandlerContext } from '../handler-types';
+
+export const modelHandlers = defineHandlers({
+  'models.get': (_params, ctx) => overview(ctx),
+  'models.setProvider': async ({ apiKey, ...settings }, ctx) => {
+    ctx.models.config.setProvider(settings);
+    if (typeof apiKey === 'string') await ctx.models.config.setApiKey(settings.kind, apiKey);
+    else if (apiKey === null) await ctx.models.config.deleteApiKey(settings.kind);
+    return overview(ctx);
+  },
+  'models.setTier': (settings, ctx) => ctx.models.config.setTier(settings),
+  'models.resetTier': ({ tier }, ctx) => ctx.models.config.resetTier(tier),
+  'models.testConnection': ({ candidate }, ctx) => ctx.models.testConnection(candidate),
+  'vault.reopen': (_params, ctx) => ctx.vault.open(),
+});
+
+async function overview(ctx: HandlerContext): Promise<ModelsOverview> {
+  const { config } = ctx.models;
+  const provider = config.provider();
+  const tiers = config.tiers();
+  return {
+    provider: provider && {
+      kind: provider.kind,
+      label: providerLabel(provider),
+      baseUrl: provider.baseUrl,
+      timeoutMs: provider.timeoutMs,
+      apiKeySet: await config.hasApiKey(provider.kind),
+      keyRequired: PROVIDER_PRESETS[provider.kind].keyRequired,
+    },
+    presets: PROVIDER_KINDS.map((kind) => ({
+      kind,
+      label: PROVIDER_PRESETS[kind].label,
+      baseUrl: PROVIDER_PRESETS[kind].defaultBaseUrl,
+      keyRequired: PROVIDER_PRESETS[kind].keyRequired,
+    })),
+    tiers: TIERS.map((tier) => tiers[tier]),
+    vault: ctx.vault.status(),
+  };
+}

@@ -1,0 +1,94 @@
+import type { AppInfo } from '../shared';
+import { ChatAgent } from './agents/chat/chat-agent';
+import { ContextBuilder } from './agents/chat/context-builder';
+import { noMemories } from './agents/chat/memory-hook';
+import { PersonasService } from './agents/personas/personas-service';
+import { builtinTools } from './agents/tools/builtin-tools';
+import { ToolRegistry } from './agents/tools/tool-registry';
+import { AuditLog } from './audit/audit-log';
+import { MessagesService } from './chat/messages-service';
+import { ThreadsService } from './chat/threads-service';
+import type { EventHub } from './events/event-hub';
+import type { Logger } from './log/logger';
+import type { ModelServicesFactory } from './models/model-services';
+import type { Vault } from './secrets/vault';
+import type { CorePorts } from './ports';
+import type { HandlerContext } from './rpc/handler-types';
+import { SettingsService } from './settings/settings-service';
+import { AuditRepo } from './store/audit-repo';
+import type { Db } from './store/database';
+import { MessagesRepo } from './store/messages-repo';
+import { PersonasRepo } from './store/personas-repo';
+import { SettingsRepo } from './store/settings-repo';
+import { SummariesRepo } from './store/summaries-repo';
+import { ThreadsRepo } from './store/threads-repo';
+
+export interface ServiceOptions {
+  readonly db: Db;
+  readonly ports: CorePorts;
+  readonly events: EventHub;
+  readonly log: Logger;
+  readonly vault: Vault;
+  readonly models: ModelServicesFactory;
+  readonly appInfo: (modelProviderConfigured: boolean) => AppInfo;
+  readonly historyBudgetTokens: number;
+  readonly maxToolRounds: number;
+}
+
+export interface Services {
+  readonly context: HandlerContext;
+  readonly agent: ChatAgent;
+}
+
+/** Builds every service over one open database. Order follows dependencies, nothing more. */
+export function createServices(options: ServiceOptions): Services {
+  const { db, ports, events, log } = options;
+  const clock = ports.clock;
+  const audit = new AuditLog(new AuditRepo(db), clock);
+  const threads = new ThreadsService(new ThreadsRepo(db), events, clock);
+  const messagesRepo = new MessagesRepo(db);
+  const interrupted = messagesRepo.markInterruptedReplies();
+  if (interrupted > 0) log.warn('replies cut off by the last shutdown were marked stopped', { count: interrupted });
+  const personas = new PersonasService(new PersonasRepo(db), clock);
+  const summaries = new SummariesRepo(db);
+  const models = options.models({ db, secrets: options.vault, audit, clock, log: log.child('models') });
+  const agent = new ChatAgent({
+    messages: messagesRepo,
+    threads,
+    personas,
+    router: models.router,
+    tools: new ToolRegistry().register(...builtinTools({ clock, messages: messagesRepo })),
+    context: new ContextBuilder({
+      router: models.router,
+      memory: noMemories,
+      summaries: { get: (id) => summaries.get(id), put: (id, value) => summaries.put(id, value, clock.now()) },
+      clock,
+      historyBudgetTokens: options.historyBudgetTokens,
+    }),
+    events,
+    clock,
+    log: log.child('chat'),
+    maxToolRounds: options.maxToolRounds,
+  });
+  const messages = new MessagesService({
+    repo: messagesRepo,
+    threads,
+    agent,
+    modelReadiness: models.readiness,
+    events,
+    clock,
+    forgetSummary: (threadId) => summaries.delete(threadId),
+  });
+  const context: HandlerContext = {
+    settings: new SettingsService(new SettingsRepo(db), events, clock, log.child('settings')),
+    threads,
+    messages,
+    agent,
+    personas,
+    models,
+    vault: options.vault,
+    audit,
+    appInfo: async () => options.appInfo((await models.readiness()).ready),
+  };
+  return { context, agent };
+}
