@@ -13,6 +13,7 @@ export type ScriptedStep =
       readonly chunks?: readonly string[];
       readonly toolCalls?: readonly ToolCallRequest[];
       readonly costUsd?: number | null;
+      readonly latencyMs?: number;
     }
   | { readonly error: CoreError }
   /** Streams `text`, then waits until the request is aborted (a hanging provider). */
@@ -44,7 +45,7 @@ export function scriptedRouter(
           request.signal?.addEventListener('abort', abort, { once: true });
         });
       }
-      const { text, chunks, toolCalls, costUsd } = step as Extract<ScriptedStep, { text: string }>;
+      const { text, chunks, toolCalls, costUsd, latencyMs } = step as Extract<ScriptedStep, { text: string }>;
       for (const chunk of chunks ?? (text ? [text] : [])) onEvent?.({ type: 'text', delta: chunk });
       return {
         text,
@@ -53,7 +54,7 @@ export function scriptedRouter(
         provider: 'scripted',
         model: `scripted/${request.tier ?? request.task}`,
         tier: request.tier ?? 'standard',
-        latencyMs: 5,
+        latencyMs: latencyMs ?? 5,
         finishReason: toolCalls?.length ? 'tool_calls' : 'stop',
       };
     },

@@ -87,6 +87,7 @@ export function createServices(options: ServiceOptions): Services {
     personas,
     models,
     vault: options.vault,
+    clock,
     audit,
     appInfo: async () => options.appInfo((await models.readiness()).ready),
   };

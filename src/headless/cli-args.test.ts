@@ -13,6 +13,20 @@ describe('izzie command line', () => {
     expect(parseCli(['serve'])).toEqual({ kind: 'serve', port: 0, home: null, open: false, verbose: false });
   });
 
+  it('reads models test and its tier', () => {
+    expect(parseCli(['models', 'test'])).toEqual({ kind: 'models-test', tier: null, home: null });
+    expect(parseCli(['models', 'test', '--tier', 'cheap', '--home', '/x'])).toEqual({
+      kind: 'models-test',
+      tier: 'cheap',
+      home: '/x',
+    });
+    expect(parseCli(['models', 'test', '--tier', 'huge'])).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/thinking, standard or cheap/),
+    });
+    expect(parseCli(['models'])).toMatchObject({ kind: 'error', message: 'Did you mean "izzie models test"?' });
+  });
+
   it('prints help and version', () => {
     expect(parseCli([])).toEqual({ kind: 'help' });
     expect(parseCli(['--help'])).toEqual({ kind: 'help' });

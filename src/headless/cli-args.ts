@@ -4,18 +4,24 @@ export type CliCommand =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'serve'; port: number; home: string | null; open: boolean; verbose: boolean }
+  | { kind: 'models-test'; tier: 'thinking' | 'standard' | 'cheap' | null; home: string | null }
   | { kind: 'error'; message: string };
 
 export const USAGE = `Usage: izzie <command> [options]
 
 Commands:
   serve              Start Izzie without Electron and serve it to your browser on 127.0.0.1
+  models test        Check each tier's model: a prompt, the expected behaviour, a latency budget
 
 Options for serve:
   --port <n>         Port to listen on (default: a free one)
   --home <dir>       Data directory (default: $IZZIE_HOME or the OS data directory)
   --open             Open the app in your default browser
   --verbose          Also print log lines to the terminal
+
+Options for models test:
+  --tier <t>         Only this tier: thinking, standard or cheap
+  --home <dir>       Data directory whose model settings to use
 
 Global options:
   --version, -v      Print the version
@@ -37,6 +43,7 @@ export function parseCli(argv: readonly string[]): CliCommand {
         port: { type: 'string' },
         home: { type: 'string' },
         open: { type: 'boolean', default: false },
+        tier: { type: 'string' },
         verbose: { type: 'boolean', default: false },
         version: { type: 'boolean', short: 'v', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -50,6 +57,14 @@ export function parseCli(argv: readonly string[]): CliCommand {
   if (values.version) return { kind: 'version' };
   const [command, ...rest] = positionals;
   if (command === undefined) return { kind: 'help' };
+  if (command === 'models') {
+    if (rest[0] !== 'test' || rest.length > 1) return { kind: 'error', message: 'Did you mean "izzie models test"?' };
+    const tier = values.tier ?? null;
+    if (tier !== null && tier !== 'thinking' && tier !== 'standard' && tier !== 'cheap') {
+      return { kind: 'error', message: `--tier must be thinking, standard or cheap, not "${tier}".` };
+    }
+    return { kind: 'models-test', tier, home: values.home ?? null };
+  }
   if (command !== 'serve') return { kind: 'error', message: `Unknown command "${command}".` };
   if (rest.length > 0) return { kind: 'error', message: `Unexpected argument "${rest[0]}".` };
   let port = 0;

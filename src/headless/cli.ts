@@ -4,10 +4,20 @@ import { fileURLToPath } from 'node:url';
 import { version } from '../../package.json';
 import { InstanceLockedError, MigrationError } from '../core';
 import { USAGE, parseCli } from './cli-args';
+import { runModelsTestCommand } from './models-test-command';
 import { ServeError, serve } from './serve';
 
 // Built to out/headless/cli.js; the renderer is built beside it to out/renderer.
 const RENDERER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
+
+/** A start-up refusal a person can act on is printed without a stack; anything else is a bug. */
+function refusal(error: unknown): number {
+  if (error instanceof InstanceLockedError || error instanceof MigrationError || error instanceof ServeError) {
+    process.stderr.write(`Izzie cannot start: ${error.message}\n`);
+    return 1;
+  }
+  throw error;
+}
 
 async function main(argv: readonly string[]): Promise<number> {
   const command = parseCli(argv);
@@ -21,6 +31,13 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'error':
       process.stderr.write(`izzie: ${command.message}\n\n${USAGE}`);
       return 2;
+    case 'models-test':
+      return runModelsTestCommand({
+        ...command,
+        version,
+        env: process.env,
+        print: (line) => void process.stdout.write(line + '\n'),
+      }).catch(refusal);
     case 'serve':
       break;
   }
@@ -29,11 +46,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     host = await serve({ ...command, version, rendererDir: RENDERER_DIR, env: process.env, print });
   } catch (error) {
-    if (error instanceof InstanceLockedError || error instanceof MigrationError || error instanceof ServeError) {
-      process.stderr.write(`Izzie cannot start: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
+    return refusal(error);
   }
   print(`Izzie is running (headless host). Open: ${host.url}`);
   print(`Data: ${host.core.dataDir}`);

@@ -5,6 +5,7 @@ import type { PersonasService } from '../agents/personas/personas-service';
 import type { MessagesService } from '../chat/messages-service';
 import type { ModelServices } from '../models/model-services';
 import type { VaultStatus } from '../../shared';
+import type { Clock } from '../ports';
 import type { ThreadsService } from '../chat/threads-service';
 import type { SettingsService } from '../settings/settings-service';
 import type { AppInfo } from '../../shared';
@@ -19,6 +20,7 @@ export interface HandlerContext {
   readonly personas: PersonasService;
   readonly models: ModelServices;
   readonly vault: { status(): VaultStatus; open(): Promise<VaultStatus> };
+  readonly clock: Clock;
   readonly audit: AuditLog;
 }
 

@@ -122,6 +122,23 @@ export const ConnectionCheck = z.union([
   }),
 ]);
 
+export const ModelTestResult = z.strictObject({
+  id: z.string(),
+  tier: z.enum(TIERS),
+  /** null when the call failed before any model answered. */
+  model: z.string().nullable(),
+  latencyMs: z.number(),
+  maxLatencyMs: z.number(),
+  latencyPassed: z.boolean(),
+  behaviorPassed: z.boolean(),
+  passed: z.boolean(),
+  promptTokens: z.number(),
+  completionTokens: z.number(),
+  /** The expected behaviour, or what went wrong. */
+  detail: z.string(),
+});
+export type ModelTestResult = z.infer<typeof ModelTestResult>;
+
 export const modelMethods = {
   'models.get': query(z.strictObject({}), ModelsOverview),
   'models.setProvider': mutation(SetProviderInput, ModelsOverview, { sensitiveInput: true }),
@@ -131,6 +148,8 @@ export const modelMethods = {
   'models.testConnection': mutation(z.strictObject({ candidate: ConnectionCandidate.optional() }), ConnectionCheck, {
     sensitiveInput: true,
   }),
+  /** Seed: Model Testing. Runs the prompt + expected-behaviour checks against each tier's model. */
+  'models.runTests': mutation(z.strictObject({ tier: z.enum(TIERS).optional() }), z.array(ModelTestResult)),
   /** Tries the keychain again (after the person unlocked it or started a desktop session). */
   'vault.reopen': mutation(z.strictObject({}), VaultStatus),
 };

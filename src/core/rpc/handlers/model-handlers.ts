@@ -1,6 +1,7 @@
 import type { ModelsOverview } from '../../../shared';
 import { PROVIDER_KINDS, PROVIDER_PRESETS, providerLabel } from '../../models/providers';
 import { TIERS } from '../../models/model-types';
+import { runModelTests } from '../../models/model-tests';
 import { defineHandlers, type HandlerContext } from '../handler-types';
 
 export const modelHandlers = defineHandlers({
@@ -14,6 +15,7 @@ export const modelHandlers = defineHandlers({
   'models.setTier': (settings, ctx) => ctx.models.config.setTier(settings),
   'models.resetTier': ({ tier }, ctx) => ctx.models.config.resetTier(tier),
   'models.testConnection': ({ candidate }, ctx) => ctx.models.testConnection(candidate),
+  'models.runTests': ({ tier }, ctx) => runModelTests({ router: ctx.models.router, clock: ctx.clock }, tier),
   'vault.reopen': (_params, ctx) => ctx.vault.open(),
 });
 

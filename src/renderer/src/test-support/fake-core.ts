@@ -149,6 +149,7 @@ export function createFakeCore(options: FakeCoreOptions = {}) {
       'models.setTier',
       'models.resetTier',
       'models.testConnection',
+      'models.runTests',
       'vault.reopen',
     ]),
   };
