@@ -1,12 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeModelServer, fakeStep, type FakeModelServer } from '../../test-support/fake-model-server';
-import { makeTempDir } from '../../test-support/temp-dir';
-import { testPorts } from '../../test-support/test-ports';
+import { startTestHost } from '../../test-support/test-host';
 import { connectRaw, type RawRpcSocket } from '../../test-support/ws-rpc-client';
-import { createCore, type Core } from '../core';
-import { startHeadlessServer, type HeadlessServer } from './server';
 
 const API_KEY = 'sk-or-v1-7e3f9a1c5b2d4e6f8a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d';
 const TOKEN = 'exposure-test-token-0001';
@@ -18,35 +16,21 @@ const TOKEN = 'exposure-test-token-0001';
  * round) and a provider error that echoes the key back.
  */
 describe('where the API key goes', () => {
-  let dir: ReturnType<typeof makeTempDir>;
+  let host: Awaited<ReturnType<typeof startTestHost>>;
   let fake: FakeModelServer;
-  let core: Core;
-  let server: HeadlessServer;
   let socket: RawRpcSocket;
   const received: string[] = [];
 
   beforeAll(async () => {
-    dir = makeTempDir();
     fake = await startFakeModelServer({ requireApiKey: API_KEY });
-    mkdirSync(join(dir.path, 'renderer'));
-    writeFileSync(join(dir.path, 'renderer', 'index.html'), '<!doctype html>');
-    core = createCore(testPorts(join(dir.path, 'data')));
-    await core.start();
-    server = await startHeadlessServer({
-      endpoint: core,
-      subscribe: (l) => core.subscribe(l),
-      rendererDir: join(dir.path, 'renderer'),
-      token: TOKEN,
-    });
-    socket = await connectRaw(server.port, TOKEN);
+    host = await startTestHost(TOKEN);
+    socket = await connectRaw(host.server.port, TOKEN);
     socket.socket.on('message', (data) => received.push(data.toString()));
   });
   afterAll(async () => {
     await socket?.close();
-    await server?.close();
-    await core?.stop();
+    await host?.close();
     await fake?.close();
-    dir?.remove();
   });
 
   it('is used to call the provider but never stored, logged or sent to the renderer', async () => {
@@ -91,8 +75,8 @@ describe('where the API key goes', () => {
     expect(chatRequests.length).toBe(3);
     for (const r of chatRequests) expect(r.headers.authorization).toBe(`Bearer ${API_KEY}`);
 
-    await core.stop();
-    const dataDir = join(dir.path, 'data');
+    await host.core.stop();
+    const dataDir = host.dataDir;
     const places = ['izzie.db', 'izzie.db-wal', 'izzie.db-shm', join('logs', 'izzie.log')]
       .map((f) => join(dataDir, f))
       .filter((f) => existsSync(f));
@@ -110,13 +94,12 @@ describe('where the API key goes', () => {
       readFileSync(join(dataDir, 'izzie.db')).includes('What time is it?') ||
         readFileSync(join(dataDir, 'izzie.db-wal')).includes('What time is it?'),
     ).toBe(true);
-    await core.start();
+    await host.core.start();
   });
 
   it('records one audit entry per model call, with tokens and latency', async () => {
-    const { openDatabase } = await import('../core/store/database');
-    await core.stop();
-    const db = openDatabase(join(dir.path, 'data', 'izzie.db'), { readonly: true });
+    await host.core.stop();
+    const db = new Database(join(host.dataDir, 'izzie.db'), { readonly: true });
     const rows = db
       .prepare(
         "SELECT model, tokens_in, tokens_out, latency_ms, cost_usd, success, input FROM audit_log WHERE action = 'model.call' ORDER BY seq",
@@ -131,7 +114,7 @@ describe('where the API key goes', () => {
       input: string;
     }>;
     db.close();
-    await core.start();
+    await host.core.start();
     // two calls for the first reply (tool round + answer), one failed call for the second
     expect(rows.map((r) => r.success)).toEqual([1, 1, 0]);
     expect(rows[1]).toMatchObject({ tokens_in: 50, tokens_out: 4, cost_usd: 0.0003 });

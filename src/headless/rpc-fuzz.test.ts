@@ -1,13 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../test-support/temp-dir';
-import { testPorts } from '../../test-support/test-ports';
+import { startTestHost } from '../../test-support/test-host';
 import { connectRaw, type RawRpcSocket } from '../../test-support/ws-rpc-client';
-import { createCore, type Core } from '../core';
 import { RPC_ERROR_CODES, WS_PATH, WS_PROTOCOL, WS_TOKEN_PROTOCOL_PREFIX, contract } from '../shared';
-import { startHeadlessServer, type HeadlessServer } from './server';
 
 const TOKEN = 'fuzz'.repeat(8);
 const METHODS = Object.keys(contract);
@@ -143,30 +138,16 @@ function hostilePayloads(random: () => number): Array<string | Buffer> {
 }
 
 describe('RPC fuzzing over the headless WebSocket', () => {
-  let dir: ReturnType<typeof makeTempDir>;
-  let core: Core;
-  let server: HeadlessServer;
+  let host: Awaited<ReturnType<typeof startTestHost>>;
   let socket: RawRpcSocket;
 
   beforeAll(async () => {
-    dir = makeTempDir();
-    mkdirSync(join(dir.path, 'renderer'));
-    writeFileSync(join(dir.path, 'renderer', 'index.html'), '<!doctype html>');
-    core = createCore(testPorts(join(dir.path, 'data')));
-    await core.start();
-    server = await startHeadlessServer({
-      endpoint: core,
-      subscribe: (l) => core.subscribe(l),
-      rendererDir: join(dir.path, 'renderer'),
-      token: TOKEN,
-    });
-    socket = await connectRaw(server.port, TOKEN);
+    host = await startTestHost(TOKEN);
+    socket = await connectRaw(host.server.port, TOKEN);
   });
   afterAll(async () => {
     await socket.close();
-    await server.close();
-    await core.stop();
-    dir.remove();
+    await host.close();
   });
 
   it('answers at least 1000 hostile payloads with coded errors, and stays healthy', async () => {
@@ -189,8 +170,8 @@ describe('RPC fuzzing over the headless WebSocket', () => {
   });
 
   it('closes a connection that sends a frame over 4 MiB, and keeps serving others', async () => {
-    const big = new WebSocket(`ws://127.0.0.1:${server.port}${WS_PATH}`, [WS_PROTOCOL, WS_TOKEN_PROTOCOL_PREFIX + TOKEN], {
-      origin: `http://127.0.0.1:${server.port}`,
+    const big = new WebSocket(`ws://127.0.0.1:${host.server.port}${WS_PATH}`, [WS_PROTOCOL, WS_TOKEN_PROTOCOL_PREFIX + TOKEN], {
+      origin: `http://127.0.0.1:${host.server.port}`,
     });
     await new Promise((r) => big.once('open', r));
     const closed = new Promise<number>((r) => big.once('close', (code) => r(code)));

@@ -2,43 +2,25 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../test-support/temp-dir';
-import { testPorts } from '../../test-support/test-ports';
+import { startTestHost } from '../../test-support/test-host';
 import { connectRaw, upgradeStatus } from '../../test-support/ws-rpc-client';
-import { createCore, type Core } from '../core';
 import { WS_PROTOCOL, WS_TOKEN_PROTOCOL_PREFIX } from '../shared';
-import { startHeadlessServer, type HeadlessServer } from './server';
+import type { HeadlessServer } from './server';
 
 const TOKEN = 'a'.repeat(40);
 
 describe('the headless host', () => {
-  let dir: ReturnType<typeof makeTempDir>;
-  let core: Core;
+  let host: Awaited<ReturnType<typeof startTestHost>>;
   let server: HeadlessServer;
-  const refusals: Array<[number, string]> = [];
 
   beforeAll(async () => {
-    dir = makeTempDir();
-    const rendererDir = join(dir.path, 'renderer');
-    mkdirSync(join(rendererDir, 'assets'), { recursive: true });
-    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Izzie</title>');
-    writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
-    writeFileSync(join(dir.path, 'secret.txt'), 'outside the renderer');
-    core = createCore(testPorts(join(dir.path, 'data')));
-    await core.start();
-    server = await startHeadlessServer({
-      endpoint: core,
-      subscribe: (l) => core.subscribe(l),
-      rendererDir,
-      token: TOKEN,
-      onRefused: (status, reason) => refusals.push([status, reason]),
-    });
+    host = await startTestHost(TOKEN);
+    server = host.server;
+    mkdirSync(join(host.rendererDir, 'assets'));
+    writeFileSync(join(host.rendererDir, 'assets', 'app.js'), 'console.log(1)');
+    writeFileSync(join(host.dir.path, 'secret.txt'), 'outside the renderer');
   });
-  afterAll(async () => {
-    await server.close();
-    await core.stop();
-    dir.remove();
-  });
+  afterAll(async () => host.close());
 
   const protocols = (token: string) => [WS_PROTOCOL, WS_TOKEN_PROTOCOL_PREFIX + token];
   const origin = () => `http://127.0.0.1:${server.port}`;
@@ -90,7 +72,8 @@ describe('the headless host', () => {
   });
 
   it('never logs or echoes the token when refusing', () => {
-    expect(JSON.stringify(refusals)).not.toContain(TOKEN);
+    expect(host.refusals.length).toBeGreaterThan(0);
+    expect(JSON.stringify(host.refusals)).not.toContain(TOKEN);
   });
 
   it('serves the renderer with a strict CSP, and refuses paths outside it', async () => {

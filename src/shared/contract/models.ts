@@ -29,27 +29,21 @@ const ModelId = z.string().trim().min(1, 'A model id cannot be empty.').max(200)
 const TimeoutMs = z.number().int().min(100).max(600_000);
 export const ApiKey = z.string().trim().min(1, 'The API key is empty.').max(1000);
 
-const customNeedsUrl = { message: 'A custom provider needs a base URL.', path: ['baseUrl'] };
+/** The fields every provider form shares; a custom provider must name its URL. */
+const providerFields = { kind: z.enum(PROVIDER_KINDS), baseUrl: HttpUrl.optional(), timeoutMs: TimeoutMs.optional() };
+// Generic over the schema itself, so the refined schema keeps its exact input and output types.
+const customNeedsUrl = <S extends z.ZodType<{ kind: ProviderKind; baseUrl?: string | undefined }>>(schema: S): S =>
+  schema.refine((value) => value.kind !== 'custom' || value.baseUrl !== undefined, {
+    message: 'A custom provider needs a base URL.',
+    path: ['baseUrl'],
+  });
 
-export const ProviderSettings = z
-  .strictObject({
-    kind: z.enum(PROVIDER_KINDS),
-    /** Defaults to the preset's URL; required for `custom`. */
-    baseUrl: HttpUrl.optional(),
-    timeoutMs: TimeoutMs.optional(),
-  })
-  .refine((value) => value.kind !== 'custom' || value.baseUrl !== undefined, customNeedsUrl);
+/** Defaults to the preset's URL; required for `custom`. */
+export const ProviderSettings = customNeedsUrl(z.strictObject(providerFields));
 export type ProviderSettings = z.input<typeof ProviderSettings>;
 
 /** A provider to try before saving it; without `apiKey`, the stored key for that kind is used. */
-export const ConnectionCandidate = z
-  .strictObject({
-    kind: z.enum(PROVIDER_KINDS),
-    baseUrl: HttpUrl.optional(),
-    timeoutMs: TimeoutMs.optional(),
-    apiKey: ApiKey.optional(),
-  })
-  .refine((value) => value.kind !== 'custom' || value.baseUrl !== undefined, customNeedsUrl);
+export const ConnectionCandidate = customNeedsUrl(z.strictObject({ ...providerFields, apiKey: ApiKey.optional() }));
 export type ConnectionCandidate = z.input<typeof ConnectionCandidate>;
 
 export const TierSettings = z.strictObject({
@@ -69,14 +63,7 @@ export const TierSettings = z.strictObject({
 export type TierSettings = z.input<typeof TierSettings>;
 
 /** Saving a provider: its settings, and optionally its key (a string sets it, null removes it). */
-export const SetProviderInput = z
-  .strictObject({
-    kind: z.enum(PROVIDER_KINDS),
-    baseUrl: HttpUrl.optional(),
-    timeoutMs: TimeoutMs.optional(),
-    apiKey: ApiKey.nullable().optional(),
-  })
-  .refine((value) => value.kind !== 'custom' || value.baseUrl !== undefined, customNeedsUrl);
+export const SetProviderInput = customNeedsUrl(z.strictObject({ ...providerFields, apiKey: ApiKey.nullable().optional() }));
 
 export const VaultStatus = z.strictObject({
   kind: z.enum(['keychain', 'file', 'unavailable']),
