@@ -17,7 +17,7 @@ export type ScriptedStep =
     }
   | { readonly error: CoreError }
   /** Streams `text`, then waits until the request is aborted (a hanging provider). */
-  | { readonly hangAfter: string };
+  | { readonly hangAfter: string | readonly string[] };
 
 /**
  * A ModelRouter that answers from a script, for tests of the agents above the model layer (the
@@ -38,7 +38,11 @@ export function scriptedRouter(
       if (!step) throw new CoreError('PROVIDER_UNAVAILABLE', 'scripted router: nothing scripted for this call');
       if ('error' in step) throw step.error;
       if ('hangAfter' in step) {
-        onEvent?.({ type: 'text', delta: step.hangAfter });
+        const chunks = typeof step.hangAfter === 'string' ? [step.hangAfter] : step.hangAfter;
+        for (const [i, delta] of chunks.entries()) {
+          if (i > 0) await new Promise((resolve) => setTimeout(resolve, 40));
+          onEvent?.({ type: 'text', delta });
+        }
         await new Promise<void>((_, reject) => {
           const abort = () => reject(new CoreError('CANCELLED', 'Stopped.'));
           if (request.signal?.aborted) abort();

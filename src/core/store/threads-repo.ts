@@ -17,7 +17,7 @@ const PREVIEW_LENGTH = 120;
 const SELECT_THREAD = `
   SELECT t.id, t.title, t.persona, t.mode, t.created_at, t.updated_at,
     (SELECT COUNT(*) FROM messages m WHERE m.thread_id = t.id) AS message_count,
-    (SELECT substr(m.content, 1, ${PREVIEW_LENGTH}) FROM messages m WHERE m.thread_id = t.id ORDER BY m.created_at DESC, m.rowid DESC LIMIT 1) AS last_message
+    (SELECT substr(m.content, 1, ${PREVIEW_LENGTH}) FROM messages m WHERE m.thread_id = t.id AND m.content <> '' ORDER BY m.created_at DESC, m.rowid DESC LIMIT 1) AS last_message
   FROM threads t`;
 
 export class ThreadsRepo {

@@ -217,6 +217,20 @@ describe('chat replies', () => {
     expect(eventsOf('chat.activity').some((a) => typeof a.notice === 'string' && /summarized/.test(a.notice))).toBe(true);
   });
 
+  it('saves streamed text as it arrives, so a reconnecting window sees it', async () => {
+    h = await startChatCore([{ hangAfter: ['Part one, ', 'part two'] }]);
+    const thread = await newThread();
+    await h.core.client.call('messages.send', { threadId: thread.id, content: 'Q' });
+    await expect.poll(() => eventsOf('chat.delta').length).toBe(1);
+    expect((await messagesOf(thread.id))[1]).toMatchObject({ status: 'streaming', content: '' });
+    h.ports.advance(1500);
+    await expect.poll(() => eventsOf('chat.delta').length).toBe(2);
+    expect((await messagesOf(thread.id))[1]).toMatchObject({ status: 'streaming', content: 'Part one, part two' });
+    expect((await h.core.client.call('threads.list'))[0]?.lastMessagePreview).toBe('Part one, part two');
+    await h.core.client.call('chat.stop', { threadId: thread.id });
+    await h.idle(thread.id);
+  });
+
   it('saves a running reply as stopped when the core stops', async () => {
     h = await startChatCore([{ hangAfter: 'Partial' }]);
     const thread = await newThread();

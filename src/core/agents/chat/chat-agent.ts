@@ -25,6 +25,8 @@ export interface ChatAgentDeps {
   readonly maxToolRounds: number;
 }
 
+const STREAM_SAVE_INTERVAL_MS = 1000;
+
 interface Run {
   readonly controller: AbortController;
   readonly done: Promise<void>;
@@ -93,6 +95,7 @@ export class ChatAgent {
     activity('thinking');
 
     let content = '';
+    let savedAt = clock.now();
     const toolCalls: ToolCall[] = [];
     const usage = new UsageTotal();
     const snapshot = (status: Message['status']): Message => ({
@@ -129,6 +132,12 @@ export class ChatAgent {
             streamed = true;
             content += event.delta;
             events.emit('chat.delta', { threadId, messageId: reply.id, delta: event.delta });
+            // Saved as it streams (at most once a second), so a renderer that reconnects, or a
+            // restart after a crash, finds the text that had already arrived.
+            if (clock.now() - savedAt >= STREAM_SAVE_INTERVAL_MS) {
+              savedAt = clock.now();
+              messages.update(snapshot('streaming'));
+            }
             return;
           }
           // A retry or fallback starts this round's answer over: drop what it streamed so far, and
