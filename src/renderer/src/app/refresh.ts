@@ -1,8 +1,13 @@
 import type { RpcClient } from '../../../shared';
 import { loadMessages, loadThreads } from '../features/chat/chat-actions';
+import { loadModels } from '../features/settings/models-actions';
+import { loadPersonas } from '../features/settings/personas-actions';
 import { loadAppInfo, loadSettings } from '../features/settings/settings-actions';
+import { useActivity } from '../stores/activity';
 import { useMessages } from '../stores/messages';
+import { useModels } from '../stores/models';
 import { useNavigation } from '../stores/navigation';
+import { usePersonas } from '../stores/personas';
 
 /**
  * Reads everything the screens show. Runs on the first connection and after every reconnect,
@@ -12,9 +17,13 @@ import { useNavigation } from '../stores/navigation';
 export async function refreshAll(client: RpcClient): Promise<void> {
   const { threadId } = useNavigation.getState();
   useMessages.getState().forgetAllExcept(threadId);
+  useActivity.getState().clear();
   await Promise.all([
     loadSettings(client),
     loadAppInfo(client),
+    // Settings → Models and Personas load when first shown; once they have, keep them current.
+    useModels.getState().status === 'idle' ? undefined : loadModels(client),
+    usePersonas.getState().status === 'idle' ? undefined : loadPersonas(client),
     loadThreads(client).then(() => {
       const current = useNavigation.getState().threadId;
       return current ? loadMessages(client, current) : undefined;

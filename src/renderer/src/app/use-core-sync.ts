@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { events, type EventName, type EventPayload, type RpcClient } from '../../../shared';
 import { forgetThread } from '../features/chat/chat-actions';
+import { useActivity } from '../stores/activity';
 import { useConnection } from '../stores/connection';
 import { useMessages } from '../stores/messages';
 import { useSettings } from '../stores/settings';
@@ -17,6 +18,13 @@ export function useCoreSync(client: RpcClient): void {
         if (deletedId) forgetThread(deletedId);
       }),
       onValid(client, 'messages.added', ({ message }) => useMessages.getState().upsert(message)),
+      // An authoritative snapshot: it replaces the streamed text (a retry may have shortened it).
+      onValid(client, 'messages.updated', ({ message }) => useMessages.getState().upsert(message)),
+      onValid(client, 'messages.removed', ({ threadId, messageIds }) => useMessages.getState().remove(threadId, messageIds)),
+      onValid(client, 'chat.delta', ({ threadId, messageId, delta }) =>
+        useMessages.getState().appendDelta(threadId, messageId, delta),
+      ),
+      onValid(client, 'chat.activity', (activity) => useActivity.getState().apply(activity)),
       onValid(client, 'settings.changed', (settings) => useSettings.getState().setSettings(settings)),
       onValid(client, 'notification', (notification) => useToasts.getState().push(notification)),
     ];

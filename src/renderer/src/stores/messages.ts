@@ -24,6 +24,9 @@ interface MessagesStore {
   setLoadingEarlier(threadId: string, loading: boolean): void;
   prependPage(threadId: string, messages: Message[], nextBefore: number | null): void;
   upsert(message: Message): void;
+  /** Streamed reply text (`chat.delta`), appended in arrival order. */
+  appendDelta(threadId: string, messageId: string, delta: string): void;
+  remove(threadId: string, messageIds: readonly string[]): void;
   setSending(threadId: string, sending: boolean): void;
   setNotice(threadId: string, notice: DeliveryNotice | undefined): void;
   forget(threadId: string): void;
@@ -55,6 +58,23 @@ export const useMessages = create<MessagesStore>()((set) => {
         // A thread that was never loaded gets its messages when it is opened.
         if (!current || current.status !== 'ready') return s;
         return { byThread: { ...s.byThread, [message.threadId]: { ...current, messages: merge(current.messages, [message]) } } };
+      }),
+    appendDelta: (threadId, messageId, delta) =>
+      set((s) => {
+        const current = s.byThread[threadId];
+        const index = current?.messages.findIndex((m) => m.id === messageId) ?? -1;
+        const target = current?.messages[index];
+        if (!current || !target) return s;
+        const messages = [...current.messages];
+        messages[index] = { ...target, content: target.content + delta };
+        return { byThread: { ...s.byThread, [threadId]: { ...current, messages } } };
+      }),
+    remove: (threadId, messageIds) =>
+      set((s) => {
+        const current = s.byThread[threadId];
+        if (!current) return s;
+        const messages = current.messages.filter((m) => !messageIds.includes(m.id));
+        return { byThread: { ...s.byThread, [threadId]: { ...current, messages } } };
       }),
     setSending: (threadId, sending) => set((s) => ({ sending: { ...s.sending, [threadId]: sending } })),
     setNotice: (threadId, notice) => set((s) => ({ notices: { ...s.notices, [threadId]: notice } })),

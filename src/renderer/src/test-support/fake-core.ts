@@ -1,32 +1,36 @@
 import {
   RpcError,
+  contract,
   type AppInfo,
   type EventName,
   type EventPayload,
   type Message,
-  type MethodInput,
   type MethodName,
-  type MethodResult,
   type RpcClient,
   type RpcErrorCode,
   type Settings,
   type Thread,
 } from '../../../shared';
+import { createFakeModels, type FakeModelsOptions, type Handlers } from './fake-models';
+import { createReplyDriver } from './fake-replies';
 
 /**
- * An in-memory stand-in for the core behind an RpcClient, for component tests. It behaves like
- * today's core: `messages.send` stores the message with a delivery error, emits `messages.added`
- * (before answering, as the real event hub does) and then fails with PROVIDER_NOT_CONFIGURED.
+ * An in-memory stand-in for the core behind an RpcClient, for component tests. Without a provider
+ * it behaves like the core does then: `messages.send` stores the message with a delivery error,
+ * emits `messages.added` (before answering, as the real event hub does) and fails with
+ * PROVIDER_NOT_CONFIGURED. With `models.provider` set, a send starts a reply that the test streams
+ * through `core.reply` (delta, update, finish, stop, fail). Every input is checked against the
+ * contract's schema first, as the core's router does.
  */
 export const NO_PROVIDER =
   'Izzie has no model provider yet, so this message was saved but not answered. Open Settings to connect one.';
-
-type Handlers = { [M in MethodName]: (params: MethodInput<M>) => MethodResult<M> };
+export const STILL_REPLYING = 'Izzie is still replying in this chat. Stop it first, or wait for it to finish.';
 
 export interface FakeCoreOptions {
   threads?: Thread[];
   messages?: Message[];
   settings?: Settings;
+  models?: FakeModelsOptions;
   /** Fail these methods with this error instead of answering. */
   failures?: Partial<Record<MethodName, { code: RpcErrorCode; message: string }>>;
   pageSize?: number;
@@ -41,10 +45,13 @@ export function createFakeCore(options: FakeCoreOptions = {}) {
   const failures = { ...options.failures };
   const calls: { method: MethodName; params: unknown }[] = [];
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const models = createFakeModels(options.models);
 
   function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
     for (const listener of [...(listeners.get(event) ?? [])]) listener(payload);
   }
+
+  const reply = createReplyDriver({ messages: () => messages, setMessages: (next) => (messages = next), now, emit });
 
   function requireThread(id: string): Thread {
     const thread = threads.find((t) => t.id === id);
@@ -57,6 +64,24 @@ export function createFakeCore(options: FakeCoreOptions = {}) {
     threads = [thread, ...threads.filter((t) => t.id !== id)].sort((a, b) => b.updatedAt - a.updatedAt);
     emit('threads.changed', { thread, deletedId: null });
     return thread;
+  }
+
+  function refuseWhileReplying(threadId: string): void {
+    if (reply.isRunning(threadId)) throw new RpcError('CONFLICT', STILL_REPLYING);
+  }
+
+  /** Drops what followed a user message, stores its new text and asks again (retry and edit). */
+  function answerAgain(target: Message, content: string): { message: Message } {
+    const removed = messages.filter((m) => m.threadId === target.threadId && m.createdAt > target.createdAt).map((m) => m.id);
+    messages = messages.filter((m) => !removed.includes(m.id));
+    if (removed.length > 0) emit('messages.removed', { threadId: target.threadId, messageIds: removed });
+    const deliveryError = models.state.provider ? null : { code: 'PROVIDER_NOT_CONFIGURED', message: NO_PROVIDER };
+    const updated: Message = { ...target, content, deliveryError };
+    messages = messages.map((m) => (m.id === target.id ? updated : m));
+    emit('messages.updated', { message: updated });
+    if (!models.state.provider) throw new RpcError('PROVIDER_NOT_CONFIGURED', NO_PROVIDER);
+    reply.start(target.threadId);
+    return { message: updated };
   }
 
   const appInfo: AppInfo = {
@@ -74,7 +99,7 @@ export function createFakeCore(options: FakeCoreOptions = {}) {
   };
 
   const handlers: Handlers = {
-    'app.info': () => appInfo,
+    'app.info': () => ({ ...appInfo, modelProviderConfigured: models.state.provider !== null }),
     'settings.get': () => settings,
     'settings.set': (patch) => {
       settings = { ...settings, ...patch };
@@ -99,6 +124,8 @@ export function createFakeCore(options: FakeCoreOptions = {}) {
       return thread;
     },
     'threads.rename': ({ id, title }) => changeThread(id, { title, updatedAt: now() }),
+    'threads.configure': ({ id, persona, mode }) =>
+      changeThread(id, { ...(persona ? { persona } : {}), ...(mode ? { mode } : {}), updatedAt: now() }),
     'threads.delete': ({ id }) => {
       requireThread(id);
       threads = threads.filter((t) => t.id !== id);
@@ -115,13 +142,15 @@ export function createFakeCore(options: FakeCoreOptions = {}) {
     },
     'messages.send': ({ threadId, content }) => {
       const thread = requireThread(threadId);
+      refuseWhileReplying(threadId);
+      const configured = models.state.provider !== null;
       const message: Message = {
         id: crypto.randomUUID(),
         threadId,
         role: 'user',
         content,
         createdAt: now(),
-        deliveryError: { code: 'PROVIDER_NOT_CONFIGURED', message: NO_PROVIDER },
+        deliveryError: configured ? null : { code: 'PROVIDER_NOT_CONFIGURED', message: NO_PROVIDER },
         status: 'complete',
         usage: null,
         toolCalls: [],
@@ -134,24 +163,30 @@ export function createFakeCore(options: FakeCoreOptions = {}) {
         updatedAt: message.createdAt,
       });
       emit('messages.added', { message });
-      throw new RpcError('PROVIDER_NOT_CONFIGURED', NO_PROVIDER);
+      if (!configured) throw new RpcError('PROVIDER_NOT_CONFIGURED', NO_PROVIDER);
+      reply.start(threadId);
+      return { message };
     },
-    ...notFaked([
-      'threads.configure',
-      'messages.edit',
-      'messages.retry',
-      'chat.stop',
-      'personas.list',
-      'personas.update',
-      'personas.reset',
-      'models.get',
-      'models.setProvider',
-      'models.setTier',
-      'models.resetTier',
-      'models.testConnection',
-      'models.runTests',
-      'vault.reopen',
-    ]),
+    'messages.retry': ({ threadId }) => {
+      requireThread(threadId);
+      refuseWhileReplying(threadId);
+      const last = messages.findLast((m) => m.threadId === threadId && m.role === 'user');
+      if (!last) throw new RpcError('INVALID_INPUT', 'There is no message in this chat to answer yet.');
+      return answerAgain(last, last.content);
+    },
+    'messages.edit': ({ messageId, content }) => {
+      const target = messages.find((m) => m.id === messageId);
+      if (!target) throw new RpcError('NOT_FOUND', `Message ${messageId} does not exist (it may have been deleted).`);
+      refuseWhileReplying(target.threadId);
+      return answerAgain(target, content);
+    },
+    'chat.stop': ({ threadId }) => {
+      const running = reply.isRunning(threadId);
+      if (running) reply.stop(threadId);
+      return { stopped: running };
+    },
+    ...models.handlers,
+    ...notFaked(['models.runTests']),
   };
 
   const client: RpcClient = {
@@ -160,6 +195,8 @@ export function createFakeCore(options: FakeCoreOptions = {}) {
       await Promise.resolve();
       const failure = failures[method];
       if (failure) throw new RpcError(failure.code, failure.message);
+      const parsed = contract[method].input.safeParse(args[0] ?? {});
+      if (!parsed.success) throw new RpcError('INVALID_INPUT', `Invalid input for ${method}: ${describeIssues(parsed.error)}`);
       const handler = handlers[method] as (params: unknown) => unknown;
       return handler(args[0] ?? {}) as never;
     },
@@ -177,6 +214,10 @@ export function createFakeCore(options: FakeCoreOptions = {}) {
     calls,
     emit,
     failures,
+    /** Drives the reply a send, retry or edit started: delta, update, finish, stop, fail. */
+    reply,
+    /** The fake's model settings and vault; `keys` holds what the vault would. */
+    models: models.state,
     callsTo: (method: MethodName) => calls.filter((c) => c.method === method),
     get threads() {
       return threads;
@@ -186,6 +227,8 @@ export function createFakeCore(options: FakeCoreOptions = {}) {
     },
   };
 }
+
+export type FakeCore = ReturnType<typeof createFakeCore>;
 
 export function thread(overrides: Partial<Thread> = {}): Thread {
   return {
@@ -214,6 +257,14 @@ export function message(threadId: string, overrides: Partial<Message> = {}): Mes
     toolCalls: [],
     ...overrides,
   };
+}
+
+/** The core router's wording for a refused input (src/core/rpc/router.ts). */
+function describeIssues(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.map(String).join('.') : 'input'}: ${issue.message}`)
+    .join('; ');
 }
 
 /** Methods no renderer test drives yet: calling one fails the test loudly instead of pretending. */

@@ -1,12 +1,26 @@
+import { useActivity } from '../stores/activity';
 import { useBanners } from '../stores/banners';
 import { useConnection } from '../stores/connection';
 import { useMessages } from '../stores/messages';
+import { useModels } from '../stores/models';
 import { useNavigation } from '../stores/navigation';
+import { usePersonas } from '../stores/personas';
 import { useSettings } from '../stores/settings';
 import { useThreads } from '../stores/threads';
 import { useToasts } from '../stores/toasts';
 
-const stores = [useBanners, useConnection, useMessages, useNavigation, useSettings, useThreads, useToasts] as const;
+const stores = [
+  useActivity,
+  useBanners,
+  useConnection,
+  useMessages,
+  useModels,
+  useNavigation,
+  usePersonas,
+  useSettings,
+  useThreads,
+  useToasts,
+] as const;
 const initial = stores.map((store) => store.getState());
 
 /** Module-level stores outlive a test; put every one back to how it started. */

@@ -3,22 +3,24 @@ import { MESSAGE_CONTENT_MAX } from '../../../../shared';
 import { Icon } from '../../components/Icon';
 import { useRpc } from '../../rpc/rpc-context';
 import { sendMessage } from './chat-actions';
+import { stopReply } from './reply-actions';
 
 const MAX_HEIGHT_PX = 220;
 
 /**
  * Enter sends, Shift+Enter breaks the line. With no thread open the first message starts one.
  * The draft clears once the core has the message (even when no reply can come); if the send
- * fails outright the draft stays so nothing typed is lost.
+ * fails outright the draft stays so nothing typed is lost. While Izzie replies, Send becomes Stop
+ * (Escape stops too, see Conversation) and the next message can be drafted meanwhile.
  */
-export function Composer({ threadId, sending }: { threadId: string | null; sending: boolean }) {
+export function Composer({ threadId, sending, replying }: { threadId: string | null; sending: boolean; replying: boolean }) {
   const client = useRpc();
   const [draft, setDraft] = useState('');
   const [busy, setBusy] = useState(false);
   const submitting = useRef(false);
   const shownThread = useRef(threadId);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const canSend = draft.trim().length > 0 && !sending && !busy;
+  const canSend = draft.trim().length > 0 && !sending && !busy && !replying;
 
   useEffect(() => {
     if (shownThread.current === threadId) return;
@@ -74,12 +76,35 @@ export function Composer({ threadId, sending }: { threadId: string | null; sendi
           onChange={(event) => setDraft(event.currentTarget.value)}
           onKeyDown={onKeyDown}
         />
-        <button type="submit" className="composer__send" aria-label="Send" title="Send (Enter)" disabled={!canSend}>
-          <Icon name="send" size={16} />
-        </button>
+        {replying && threadId ? (
+          <button
+            type="button"
+            className="composer__send composer__send--stop"
+            aria-label="Stop"
+            title="Stop (Esc)"
+            onClick={() => {
+              textareaRef.current?.focus();
+              void stopReply(client, threadId);
+            }}
+          >
+            <Icon name="stop" size={16} />
+          </button>
+        ) : (
+          <button type="submit" className="composer__send" aria-label="Send" title="Send (Enter)" disabled={!canSend}>
+            <Icon name="send" size={16} />
+          </button>
+        )}
       </form>
       <p className="composer__hint" aria-hidden="true">
-        <kbd>Enter</kbd> to send · <kbd>Shift</kbd> + <kbd>Enter</kbd> for a new line
+        {replying ? (
+          <>
+            Izzie is replying · <kbd>Esc</kbd> to stop
+          </>
+        ) : (
+          <>
+            <kbd>Enter</kbd> to send · <kbd>Shift</kbd> + <kbd>Enter</kbd> for a new line
+          </>
+        )}
       </p>
     </div>
   );

@@ -9,7 +9,11 @@ import { useThreads } from '../../stores/threads';
 import { loadMessages } from './chat-actions';
 import { Composer } from './Composer';
 import { MessageList } from './MessageList';
+import { stopReply } from './reply-actions';
+import { ThreadHeader } from './ThreadHeader';
+import { useReplying } from './use-replying';
 import './conversation.css';
+import './reply.css';
 
 export function Conversation() {
   const client = useRpc();
@@ -19,27 +23,30 @@ export function Conversation() {
   const notice = useMessages((s) => (threadId ? s.notices[threadId] : undefined));
   const sending = useMessages((s) => (threadId ? s.sending[threadId] === true : false));
   const connected = useConnection((s) => s.state === 'connected');
+  const replying = useReplying(threadId);
   const hasEntry = entry !== undefined;
 
   useEffect(() => {
     if (threadId && !hasEntry && connected) void loadMessages(client, threadId);
   }, [client, threadId, hasEntry, connected]);
 
+  // Escape stops the reply from anywhere on the page; editors and dialogs that use Escape
+  // themselves stop its propagation (or mark it handled) first.
+  useEffect(() => {
+    if (!replying || !threadId) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented && !event.isComposing) void stopReply(client, threadId);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [client, replying, threadId]);
+
   return (
     <section className="conversation" aria-label="Conversation">
-      <header className="conversation__header">
-        <h2 className={thread ? 'conversation__title' : 'conversation__title conversation__title--muted'}>
-          {thread?.title ?? (threadId ? '' : 'New conversation')}
-        </h2>
-        {thread && thread.messageCount > 0 ? (
-          <span className="conversation__count">
-            {thread.messageCount} {thread.messageCount === 1 ? 'message' : 'messages'}
-          </span>
-        ) : null}
-      </header>
+      <ThreadHeader thread={thread} threadId={threadId} />
       <Banners scope="chat" />
       {threadId ? (
-        <MessageList threadId={threadId} entry={entry} notice={notice} />
+        <MessageList threadId={threadId} entry={entry} notice={notice} replying={replying} />
       ) : (
         <div className="conversation__welcome">
           <EmptyState icon="sparkle" title="What can Izzie help with?">
@@ -47,7 +54,7 @@ export function Conversation() {
           </EmptyState>
         </div>
       )}
-      <Composer threadId={threadId} sending={sending} />
+      <Composer threadId={threadId} sending={sending} replying={replying} />
     </section>
   );
 }

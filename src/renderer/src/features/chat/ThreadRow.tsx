@@ -5,6 +5,7 @@ import { routeToHash } from '../../app/hash-route';
 import { useRpc } from '../../rpc/rpc-context';
 import { useNavigation } from '../../stores/navigation';
 import { renameThread } from './chat-actions';
+import { plainPreview } from './plain-preview';
 import { formatFull, formatRelative } from './relative-time';
 
 /**
@@ -86,7 +87,7 @@ export function ThreadRow({
           </time>
         </span>
         <span id={metaId} className="thread-row__preview">
-          {thread.lastMessagePreview ?? 'No messages yet'}
+          {thread.lastMessagePreview === null ? 'No messages yet' : plainPreview(thread.lastMessagePreview)}
         </span>
       </a>
       <div className="thread-row__actions">

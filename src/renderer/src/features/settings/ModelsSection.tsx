@@ -1,42 +1,46 @@
+import { useEffect } from 'react';
 import { Icon } from '../../components/Icon';
-import { useSettings } from '../../stores/settings';
+import { useRpc } from '../../rpc/rpc-context';
+import { useModels } from '../../stores/models';
+import { loadModels } from './models-actions';
+import { ProviderForm } from './ProviderForm';
 import { SettingsSection } from './SettingsSection';
-
-const PROVIDERS = [
-  { name: 'OpenRouter', does: 'Hosted models from many labs behind one API key.' },
-  { name: 'Ollama', does: 'Models that run on this computer; nothing leaves it.' },
-  { name: 'OpenAI-compatible endpoint', does: 'LM Studio, vLLM or any server that speaks the OpenAI API.' },
-];
+import { TierTable } from './TierTable';
+import { VaultNotice } from './VaultNotice';
+import './models.css';
 
 export function ModelsSection() {
-  const configured = useSettings((s) => s.appInfo?.modelProviderConfigured ?? false);
+  const client = useRpc();
+  const overview = useModels((s) => s.overview);
+  const status = useModels((s) => s.status);
+
+  useEffect(() => {
+    if (useModels.getState().status === 'idle') void loadModels(client);
+  }, [client]);
+
   return (
-    <SettingsSection id="models" title="Models" description="Where Izzie’s thinking happens.">
-      {configured ? (
-        <p className="callout callout--ok">A model provider is configured.</p>
-      ) : (
-        <div className="callout">
-          <Icon name="key" className="callout__icon" />
-          <div>
-            <p className="callout__title">No model provider is configured yet.</p>
-            <p className="callout__text">
-              Your chat messages are saved, but Izzie can’t answer them until it can reach a model. Connecting OpenRouter, Ollama
-              or another OpenAI-compatible endpoint comes here.
-            </p>
-          </div>
-        </div>
-      )}
-      <ul className="provider-list" aria-label="Model providers">
-        {PROVIDERS.map((provider) => (
-          <li key={provider.name} className="provider-list__item">
-            <div>
-              <span className="provider-list__name">{provider.name}</span>
-              <span className="provider-list__does">{provider.does}</span>
+    <SettingsSection id="models" title="Models" description="Where Izzie’s thinking happens, and which model does what.">
+      {overview ? (
+        <div className="models">
+          <VaultNotice vault={overview.vault} />
+          {overview.provider ? null : (
+            <div className="callout">
+              <Icon name="key" className="callout__icon" />
+              <div>
+                <p className="callout__title">No model provider is configured yet.</p>
+                <p className="callout__text">
+                  Your chat messages are saved, but Izzie can’t answer them until it can reach a model. Connect OpenRouter, Ollama
+                  or another OpenAI-compatible endpoint below.
+                </p>
+              </div>
             </div>
-            <span className="pill">{configured ? 'Available' : 'Not connected'}</span>
-          </li>
-        ))}
-      </ul>
+          )}
+          <ProviderForm overview={overview} />
+          <TierTable tiers={overview.tiers} />
+        </div>
+      ) : (
+        <p className="settings-loading">{status === 'error' ? 'The model settings could not be loaded.' : 'Loading…'}</p>
+      )}
     </SettingsSection>
   );
 }

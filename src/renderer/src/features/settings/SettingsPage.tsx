@@ -4,6 +4,7 @@ import { useNavigation } from '../../stores/navigation';
 import { AboutSection } from './AboutSection';
 import { AppearanceSection } from './AppearanceSection';
 import { ModelsSection } from './ModelsSection';
+import { PersonasSection } from './PersonasSection';
 import { ProactiveSection } from './ProactiveSection';
 import './settings.css';
 
@@ -26,16 +27,17 @@ export function SettingsPage() {
   }, [section, clearSection]);
 
   return (
-    <div className="page">
+    <div className="page page--wide">
       <header className="page__header">
         <h1 className="page__title">Settings</h1>
-        <p className="page__subtitle">How Izzie looks, when it works on its own, and what it runs on.</p>
+        <p className="page__subtitle">How Izzie looks, when it works on its own, what it runs on, and who it is.</p>
       </header>
       <Banners scope="settings" />
       <div className="settings">
         <AppearanceSection />
         <ProactiveSection />
         <ModelsSection />
+        <PersonasSection />
         <AboutSection />
       </div>
     </div>
