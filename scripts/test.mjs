@@ -46,6 +46,19 @@ function countFromReport(file, label, pick) {
   process.stdout.write(`  ${label}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
 }
 
+/** Names every end-to-end test that failed first and passed on its retry. */
+function reportFlaky(file) {
+  if (!existsSync(file)) return;
+  const flaky = [];
+  const walk = (suite) => {
+    for (const child of suite.suites ?? []) walk(child);
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests) if (t.status === 'flaky') flaky.push(`${spec.file}: ${spec.title}`);
+  };
+  walk(JSON.parse(readFileSync(file, 'utf8')));
+  for (const name of flaky) process.stdout.write(`  FLAKY (failed, then passed on retry): ${name}\n`);
+}
+
 check('lint', 'npx', ['eslint', '.']);
 check('format', 'npx', ['prettier', '--check', '.']);
 check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json']);
@@ -72,6 +85,7 @@ countFromReport('test-results/vitest.json', 'vitest', (r) => ({
 if (built) {
   rmSync('test-results/e2e.json', { force: true });
   run('end-to-end (Playwright, Chromium)', ...inKeyringSession('npx', ['playwright', 'test']));
+  reportFlaky('test-results/e2e.json');
   countFromReport('test-results/e2e.json', 'playwright', (r) => ({
     passed: r.stats.expected + r.stats.flaky,
     failed: r.stats.unexpected,
