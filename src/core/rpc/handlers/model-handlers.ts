@@ -7,9 +7,11 @@ import { defineHandlers, type HandlerContext } from '../handler-types';
 export const modelHandlers = defineHandlers({
   'models.get': (_params, ctx) => overview(ctx),
   'models.setProvider': async ({ apiKey, ...settings }, ctx) => {
-    ctx.models.config.setProvider(settings);
+    // The key first: if the vault refuses it, nothing has changed (the provider is not switched to
+    // one whose key could not be kept).
     if (typeof apiKey === 'string') await ctx.models.config.setApiKey(settings.kind, apiKey);
     else if (apiKey === null) await ctx.models.config.deleteApiKey(settings.kind);
+    ctx.models.config.setProvider(settings);
     return overview(ctx);
   },
   'models.setTier': (settings, ctx) => ctx.models.config.setTier(settings),
