@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/Icon';
 import { Segmented } from '../../components/Segmented';
 import { useRpc } from '../../rpc/rpc-context';
+import { useDraftForm } from './use-draft-form';
 import { resetPersona, updatePersona } from './personas-actions';
 
 interface Draft {
@@ -19,29 +20,11 @@ const NAMES: Record<Persona['id'], string> = { work: 'Work', personal: 'Personal
 export function PersonaEditor({ persona }: { persona: Persona }) {
   const client = useRpc();
   const name = NAMES[persona.id];
-  const [draft, setDraft] = useState<Draft>(() => toDraft(persona));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  const { draft, edit, busy, error, saved, run } = useDraftForm(persona, toDraft);
   const [confirmReset, setConfirmReset] = useState(false);
   const ids = { prompt: useId(), tools: useId(), toolsHint: useId(), namespace: useId(), namespaceHint: useId() };
   const change = changes(persona, draft);
   const dirty = Object.keys(change).length > 0;
-  const edit = (next: Partial<Draft>) => {
-    setDraft((current) => ({ ...current, ...next }));
-    setSaved(false);
-  };
-
-  async function run(action: () => Promise<Persona | string>) {
-    setBusy(true);
-    setError(null);
-    const result = await action();
-    setBusy(false);
-    if (typeof result === 'string') return setError(result);
-    setDraft(toDraft(result));
-    setSaved(true);
-  }
-
   function save(event: FormEvent) {
     event.preventDefault();
     if (dirty) void run(() => updatePersona(client, { id: persona.id, ...change }));

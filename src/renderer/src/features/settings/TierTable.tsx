@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import type { ModelsOverview } from '../../../../shared';
 import { Icon } from '../../components/Icon';
 import { useRpc } from '../../rpc/rpc-context';
+import { useDraftForm } from './use-draft-form';
 import { resetTier, saveTier } from './models-actions';
 
 type TierView = ModelsOverview['tiers'][number];
@@ -50,33 +50,15 @@ export function TierTable({ tiers }: { tiers: TierView[] }) {
 
 function TierRow({ tier }: { tier: TierView }) {
   const client = useRpc();
-  const [draft, setDraft] = useState<Draft>(() => toDraft(tier));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  const { draft, edit, busy, error, saved, run, showError } = useDraftForm(tier, toDraft);
   const label = TIER_LABELS[tier.tier];
   const dirty = JSON.stringify(draft) !== JSON.stringify(toDraft(tier));
-  const edit = (change: Partial<Draft>) => {
-    setDraft((current) => ({ ...current, ...change }));
-    setSaved(false);
-  };
-
-  async function run(action: () => Promise<TierView | string>) {
-    setBusy(true);
-    setError(null);
-    const result = await action();
-    setBusy(false);
-    if (typeof result === 'string') return setError(result);
-    setDraft(toDraft(result));
-    setSaved(true);
-  }
-
   function save() {
     const maxTokens = Number(draft.maxTokens);
     const temperature = Number(draft.temperature);
-    if (draft.maxTokens.trim() === '' || !Number.isInteger(maxTokens)) return setError('Max tokens must be a whole number.');
+    if (draft.maxTokens.trim() === '' || !Number.isInteger(maxTokens)) return showError('Max tokens must be a whole number.');
     if (draft.temperature.trim() === '' || !Number.isFinite(temperature))
-      return setError('Temperature must be a number from 0 to 2.');
+      return showError('Temperature must be a number from 0 to 2.');
     const fallbackModel = draft.fallbackModel.trim() || null;
     void run(() => saveTier(client, { tier: tier.tier, model: draft.model.trim(), maxTokens, temperature, fallbackModel }));
   }
