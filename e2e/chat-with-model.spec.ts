@@ -20,6 +20,7 @@ test.describe('chatting with a model', () => {
     fake = await startFakeModelServer({ requireApiKey: API_KEY, models: ['fake/alpha', 'fake/beta'] });
     host = await startHost(home);
   });
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the fixtures argument to be a destructuring pattern
   test.afterEach(async ({}, testInfo) => {
     if (testInfo.status !== testInfo.expectedStatus && host) {
       await testInfo.attach('host output', { body: host.output() });
