@@ -5,6 +5,7 @@ export function memorySecrets(initial: Record<string, string> = {}): SecretStore
   const values = new Map(Object.entries(initial));
   return {
     values,
+    has: (name) => values.has(name),
     get: async (name) => values.get(name) ?? null,
     set: async (name, value) => void values.set(name, value),
     delete: async (name) => void values.delete(name),

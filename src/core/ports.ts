@@ -37,6 +37,8 @@ export interface Keychain {
  * core: the renderer only ever learns whether a secret is set.
  */
 export interface SecretStore {
+  /** Whether a secret is stored. Needs no key, so it answers even while the keychain is unavailable. */
+  has(name: string): boolean;
   get(name: string): Promise<string | null>;
   set(name: string, value: string): Promise<void>;
   delete(name: string): Promise<void>;

@@ -116,9 +116,12 @@ export class ModelConfigService {
     await this.secrets.delete(apiKeySecretName(kind));
   }
 
-  /** For the UI's "set / not set": the value itself never leaves the core. */
+  /**
+   * For the UI's "set / not set" and for readiness: asks the vault whether the key is stored, without
+   * decrypting it, so Settings still loads (and a message is still kept) while the keychain is locked.
+   */
   async hasApiKey(kind: ProviderKind): Promise<boolean> {
-    return (await this.secrets.get(apiKeySecretName(kind))) !== null;
+    return this.secrets.has(apiKeySecretName(kind));
   }
 
   /**

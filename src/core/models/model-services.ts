@@ -1,8 +1,8 @@
-import { CoreError } from '../errors';
 import { testConnection, type ConnectionCheck } from './connection-check';
 import type { ModelAccess, ModelAccessDeps } from './model-access';
 import { ModelConfigRepo } from './model-config-repo';
-import { ModelConfigService } from './model-config-service';
+import { MissingApiKeyError, ModelConfigService, NO_PROVIDER } from './model-config-service';
+import { PROVIDER_PRESETS, providerLabel } from './providers';
 import { OpenAIModelRouter, type ModelRouterDeps } from './model-router';
 
 export interface ModelServices extends ModelAccess {
@@ -24,15 +24,15 @@ export function createModelServices(
     config,
     router,
     testConnection: (candidate) => testConnection(config, candidate),
+    // Whether a call could be attempted: a provider, and its key if it needs one. The key is not
+    // read here; the call reads it, and reports a locked keychain on the reply it could not make.
     readiness: async () => {
-      try {
-        await config.connect();
-        return { ready: true };
-      } catch (error) {
-        if (error instanceof CoreError && error.code === 'PROVIDER_NOT_CONFIGURED')
-          return { ready: false, message: error.message };
-        throw error;
+      const provider = config.provider();
+      if (!provider) return { ready: false, message: NO_PROVIDER };
+      if (PROVIDER_PRESETS[provider.kind].keyRequired && !(await config.hasApiKey(provider.kind))) {
+        return { ready: false, message: new MissingApiKeyError(providerLabel(provider)).message };
       }
+      return { ready: true };
     },
   };
 }
