@@ -18,5 +18,3 @@ export interface ModelAccessDeps {
   readonly clock: Clock;
   readonly log: Logger;
 }
-
-export type ModelAccessFactory = (deps: ModelAccessDeps) => ModelAccess;

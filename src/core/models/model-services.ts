@@ -13,7 +13,7 @@ export interface ModelServices extends ModelAccess {
 
 export type ModelServicesFactory = (deps: ModelAccessDeps) => ModelServices;
 
-/** The model layer over one database (a `ModelAccessFactory`, plus what Settings → Models needs). */
+/** The model layer over one database: what agents need (`ModelAccess`), plus what Settings → Models needs. */
 export function createModelServices(
   deps: ModelAccessDeps,
   seams: Pick<ModelRouterDeps, 'retry' | 'sleep' | 'random'> = {},
