@@ -29,6 +29,7 @@ export function isMethodName(name: string): name is MethodName {
 
 export * from './app';
 export * from './chat';
+export * from './integrations';
 export * from './models';
 export * from './personas';
 export * from './settings';

@@ -1,0 +1,89 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createBuiltinServer, META_ACTION_CLASS, META_GROUP } from './builtin-server';
+import { defineBuiltinTool, HINTS_BY_CLASS } from './builtin-tool';
+import { ServiceError } from './service-error';
+
+const calls: unknown[] = [];
+const echo = defineBuiltinTool({
+  name: 'echo',
+  title: 'Echo',
+  description: 'Echoes a word.',
+  group: 'test',
+  actionClass: 'read',
+  hints: HINTS_BY_CLASS.read,
+  input: z.object({ word: z.string().min(1) }),
+  run: async ({ word }) => {
+    calls.push(word);
+    if (word === 'limit') throw new ServiceError('Testy', 'rate_limited', '', { retryAfterSeconds: 30 });
+    if (word === 'boom') throw new Error('kaput');
+    return { word };
+  },
+});
+
+let client: Client | undefined;
+afterEach(async () => {
+  await client?.close();
+  calls.length = 0;
+});
+
+async function connect(onServiceError?: (e: ServiceError) => void) {
+  const server = createBuiltinServer({
+    name: 'testy',
+    version: '1.0.0',
+    tools: [echo],
+    ...(onServiceError ? { onServiceError } : {}),
+  });
+  const [a, b] = InMemoryTransport.createLinkedPair();
+  await server.connect(a);
+  client = new Client({ name: 'izzie-test', version: '1.0.0' });
+  await client.connect(b);
+  return client;
+}
+
+describe('createBuiltinServer', () => {
+  it('lists tools with annotations and the action class in _meta', async () => {
+    const c = await connect();
+    const { tools } = await c.listTools();
+    expect(tools).toHaveLength(1);
+    expect(tools[0]?.annotations).toMatchObject({
+      readOnlyHint: true,
+      destructiveHint: false,
+      idempotentHint: true,
+      openWorldHint: true,
+    });
+    expect(tools[0]?._meta).toEqual({ [META_ACTION_CLASS]: 'read', [META_GROUP]: 'test' });
+    expect(tools[0]?.inputSchema.properties).toHaveProperty('word');
+  });
+
+  it('returns JSON text on success', async () => {
+    const c = await connect();
+    const result = await c.callTool({ name: 'echo', arguments: { word: 'hi' } });
+    expect(result.isError).toBeFalsy();
+    expect(result.content).toEqual([{ type: 'text', text: '{"word":"hi"}' }]);
+  });
+
+  it('rejects bad input before the tool runs', async () => {
+    const c = await connect();
+    const result = await c.callTool({ name: 'echo', arguments: { word: '' } });
+    expect(result.isError).toBe(true);
+    expect(calls).toEqual([]);
+  });
+
+  it('turns service errors into readable tool errors and reports them', async () => {
+    const seen: ServiceError[] = [];
+    const c = await connect((e) => seen.push(e));
+    const result = await c.callTool({ name: 'echo', arguments: { word: 'limit' } });
+    expect(result.isError).toBe(true);
+    expect(result.content).toEqual([{ type: 'text', text: 'Testy is rate-limiting requests; try again in 30 seconds.' }]);
+    expect(seen.map((e) => e.kind)).toEqual(['rate_limited']);
+  });
+
+  it('reports unexpected failures as tool errors naming the server', async () => {
+    const c = await connect();
+    const result = await c.callTool({ name: 'echo', arguments: { word: 'boom' } });
+    expect(result).toMatchObject({ isError: true, content: [{ type: 'text', text: 'testy failed unexpectedly: kaput' }] });
+  });
+});
