@@ -1,0 +1,129 @@
+/**
+ * Fills a gap in `@inbox-zero/emulate` 0.4.5's Google Calendar: it has no PATCH (nor GET or PUT)
+ * for a single event, so the real SDK's `events.patch` cannot be tested against it. This implements
+ * `PATCH /calendar/v3/calendars/:calendarId/events/:eventId` on top of what the emulator does have:
+ * it reads the event from the list endpoint, POSTs the merged event, then DELETEs the old one.
+ *
+ * The emulator's POST ignores a client-given `id` (it always mints `evt_…`), so a patched event
+ * comes back under a new emulator id. To keep the id stable, as Google's is, this layer remembers
+ * which emulator id stands for which original id: it rewrites the id in later requests for that
+ * event and back in every events response. Nothing else is changed; product code never sees this,
+ * it only talks to a base URL.
+ */
+
+export interface ProxiedRequest {
+  readonly method: string;
+  /** Path and query, e.g. `/calendar/v3/calendars/primary/events?maxResults=5`. */
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Buffer;
+}
+
+export interface ProxiedResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Buffer;
+}
+
+/** Sends a request to the emulator itself. */
+export type Forward = (request: ProxiedRequest) => Promise<ProxiedResponse>;
+
+const EVENTS_PATH = /^\/calendar\/v3\/calendars\/([^/?]+)\/events(?:\/([^/?]+))?(?:\?.*)?$/;
+/** Fields of an event resource that a POST may set; the rest is bookkeeping the emulator derives. */
+const WRITABLE = [
+  'summary',
+  'description',
+  'location',
+  'start',
+  'end',
+  'attendees',
+  'status',
+  'transparency',
+  'hangoutLink',
+  'conferenceData',
+];
+
+export class CalendarGaps {
+  /** original event id → the emulator's current id for it */
+  private readonly emulatorIds = new Map<string, string>();
+
+  constructor(private readonly forward: Forward) {}
+
+  /** Answers calendar event requests (patching, or translating ids); `undefined` for anything else. */
+  async handle(request: ProxiedRequest): Promise<ProxiedResponse | undefined> {
+    const match = EVENTS_PATH.exec(request.path);
+    if (!match) return undefined;
+    const [, calendarId = '', eventId] = match;
+    if (eventId && request.method === 'PATCH') return this.patch(request, calendarId, eventId);
+    const path = eventId ? request.path.replace(`/events/${eventId}`, `/events/${this.toEmulator(eventId)}`) : request.path;
+    return this.fromEmulator(await this.forward({ ...request, path }));
+  }
+
+  private async patch(request: ProxiedRequest, calendarId: string, eventId: string): Promise<ProxiedResponse> {
+    const headers = { authorization: request.headers.authorization ?? '' };
+    const current = await this.find(calendarId, this.toEmulator(eventId), headers);
+    if (current === 'error') return googleError(502, 'The emulator did not list the calendar.');
+    if (!current) return googleError(404, 'Not Found');
+    const changes = request.body.length > 0 ? (JSON.parse(request.body.toString('utf8')) as Record<string, unknown>) : {};
+    const merged: Record<string, unknown> = {};
+    for (const field of WRITABLE) if (current[field] !== undefined) merged[field] = current[field];
+    Object.assign(merged, changes);
+
+    const collection = `/calendar/v3/calendars/${calendarId}/events`;
+    const created = await this.forward({
+      method: 'POST',
+      path: collection,
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: Buffer.from(JSON.stringify(merged)),
+    });
+    if (created.status !== 200) return created;
+    const newId = (JSON.parse(created.body.toString('utf8')) as { id: string }).id;
+    await this.forward({ method: 'DELETE', path: `${collection}/${current.id as string}`, headers, body: Buffer.alloc(0) });
+    this.emulatorIds.set(eventId, newId);
+    return this.fromEmulator(created);
+  }
+
+  private async find(
+    calendarId: string,
+    emulatorId: string,
+    headers: Record<string, string>,
+  ): Promise<Record<string, unknown> | undefined | 'error'> {
+    let pageToken: string | undefined;
+    do {
+      const query = new URLSearchParams({ maxResults: '250', ...(pageToken ? { pageToken } : {}) });
+      const page = await this.forward({
+        method: 'GET',
+        path: `/calendar/v3/calendars/${calendarId}/events?${query}`,
+        headers,
+        body: Buffer.alloc(0),
+      });
+      if (page.status !== 200) return 'error';
+      const data = JSON.parse(page.body.toString('utf8')) as { items?: Record<string, unknown>[]; nextPageToken?: string };
+      const found = data.items?.find((item) => item.id === emulatorId);
+      if (found) return found;
+      pageToken = data.nextPageToken;
+    } while (pageToken);
+    return undefined;
+  }
+
+  private toEmulator(eventId: string): string {
+    return this.emulatorIds.get(eventId) ?? eventId;
+  }
+
+  /** Puts the original ids back wherever the emulator's stand-ins appear (id, etag, htmlLink). */
+  private fromEmulator(response: ProxiedResponse): ProxiedResponse {
+    if (this.emulatorIds.size === 0 || response.body.length === 0) return response;
+    let text = response.body.toString('utf8');
+    for (const [original, emulatorId] of this.emulatorIds) text = text.split(emulatorId).join(original);
+    return { ...response, body: Buffer.from(text, 'utf8') };
+  }
+}
+
+function googleError(status: number, message: string): ProxiedResponse {
+  const reason = status === 404 ? 'notFound' : 'backendError';
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: Buffer.from(JSON.stringify({ error: { code: status, message, errors: [{ message, domain: 'global', reason }] } })),
+  };
+}

@@ -1,0 +1,161 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CalendarGaps, type ProxiedRequest, type ProxiedResponse } from './google-calendar-gaps';
+
+/**
+ * A small HTTP proxy in front of the Google emulator, for tests that need more than the emulator
+ * gives:
+ * - it records every request (method, path, bearer token) so a test can prove a call made none;
+ * - it fills the emulator's calendar gaps (see google-calendar-gaps.ts);
+ * - with `strictTokens`, it refuses API calls whose bearer token Google would not accept, with
+ *   Google's 401. The emulator itself accepts any token as its first user, so without this no
+ *   expired or revoked access token could ever be refused. Valid tokens are the seeded ones plus
+ *   every access token the emulator's token endpoint hands out through this proxy; revoking a token
+ *   (or the refresh token it came from) makes it invalid, as at Google;
+ * - `failNext` makes the next matching request fail as Google does (429 with Retry-After, 503…).
+ */
+export interface GoogleProxy {
+  readonly url: string;
+  readonly requests: RecordedRequest[];
+  failNext(fault: Fault): void;
+  close(): Promise<void>;
+}
+
+export interface RecordedRequest {
+  readonly method: string;
+  readonly path: string;
+  /** The bearer token sent, or null. */
+  readonly token: string | null;
+}
+
+export interface Fault {
+  readonly status: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly message?: string;
+  readonly reason?: string;
+  /** A JSON body to answer instead of Google's API error shape (e.g. an OAuth error). */
+  readonly body?: unknown;
+  /** Which requests it applies to; any when not given. */
+  readonly path?: RegExp;
+}
+
+const API_PATH = /^\/(gmail|calendar|upload|oauth2\/v2\/userinfo)\b/;
+const HOP_BY_HOP = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive', 'content-encoding']);
+
+export async function startGoogleProxy(
+  emulatorUrl: string,
+  options: { strictTokens?: readonly string[] } = {},
+): Promise<GoogleProxy> {
+  const requests: RecordedRequest[] = [];
+  const faults: Fault[] = [];
+  const strict = options.strictTokens !== undefined;
+  const valid = new Set<string>(options.strictTokens);
+  /** refresh token → access tokens issued with it */
+  const grants = new Map<string, Set<string>>();
+
+  const forward = async (request: ProxiedRequest): Promise<ProxiedResponse> => {
+    const response = await fetch(`${emulatorUrl}${request.path}`, {
+      method: request.method,
+      headers: request.headers,
+      redirect: 'manual',
+      ...(request.method === 'GET' || request.method === 'HEAD' ? {} : { body: new Uint8Array(request.body) }),
+    });
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      if (!HOP_BY_HOP.has(name)) headers[name] = value;
+    });
+    return { status: response.status, headers, body: Buffer.from(await response.arrayBuffer()) };
+  };
+  const gaps = new CalendarGaps(forward);
+
+  const handle = async (request: ProxiedRequest): Promise<ProxiedResponse> => {
+    const token = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? null;
+    requests.push({ method: request.method, path: request.path, token });
+    const faultIndex = faults.findIndex((f) => !f.path || f.path.test(request.path));
+    if (faultIndex >= 0) {
+      const [fault] = faults.splice(faultIndex, 1);
+      if (fault?.body !== undefined) {
+        return {
+          status: fault.status,
+          headers: { 'content-type': 'application/json', ...fault.headers },
+          body: Buffer.from(JSON.stringify(fault.body)),
+        };
+      }
+      if (fault)
+        return googleError(fault.status, fault.message ?? 'Injected failure.', fault.reason ?? 'backendError', fault.headers);
+    }
+    if (strict && API_PATH.test(request.path) && (token === null || !valid.has(token))) {
+      return googleError(401, 'Request had invalid authentication credentials.', 'authError', {
+        'www-authenticate': 'Bearer realm="https://accounts.google.com/", error="invalid_token"',
+      });
+    }
+    if (request.path === '/oauth2/revoke') forget(new URLSearchParams(request.body.toString('utf8')).get('token'));
+    const response = (await gaps.handle(request)) ?? (await forward(request));
+    if (request.path === '/oauth2/token' && response.status === 200) learn(request, response);
+    return response;
+  };
+
+  function learn(request: ProxiedRequest, response: ProxiedResponse): void {
+    const issued = JSON.parse(response.body.toString('utf8')) as { access_token?: string; refresh_token?: string };
+    const refresh = issued.refresh_token ?? new URLSearchParams(request.body.toString('utf8')).get('refresh_token');
+    if (!issued.access_token) return;
+    valid.add(issued.access_token);
+    if (refresh) grants.set(refresh, (grants.get(refresh) ?? new Set()).add(issued.access_token));
+  }
+
+  function forget(token: string | null): void {
+    if (!token) return;
+    valid.delete(token);
+    for (const access of grants.get(token) ?? []) valid.delete(access);
+    grants.delete(token);
+  }
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      try {
+        const response = await handle(await readRequest(req));
+        res.writeHead(response.status, response.headers);
+        res.end(response.body);
+      } catch (error) {
+        res.writeHead(502, { 'content-type': 'text/plain' });
+        res.end(`google proxy: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    failNext: (fault) => faults.push(fault),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function readRequest(req: IncomingMessage): Promise<ProxiedRequest> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return { method: req.method ?? 'GET', path: req.url ?? '/', headers, body: Buffer.concat(chunks) };
+}
+
+function googleError(
+  status: number,
+  message: string,
+  reason: string,
+  headers: Readonly<Record<string, string>> = {},
+): ProxiedResponse {
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=UTF-8', ...headers },
+    body: Buffer.from(JSON.stringify({ error: { code: status, message, errors: [{ message, domain: 'global', reason }] } })),
+  };
+}
