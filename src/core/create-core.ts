@@ -7,7 +7,7 @@ import type { ChatAgent } from './agents/chat/chat-agent';
 import { createModelServices, type ModelServicesFactory } from './models/model-services';
 import { openVault } from './secrets/open-vault';
 import type { CorePorts } from './ports';
-import { createServices } from './services';
+import { createServices, type Services } from './services';
 import { handlers } from './rpc/handlers';
 import { createRouter, type Router } from './rpc/router';
 import { openDatabase, type Db } from './store/database';
@@ -56,6 +56,8 @@ interface Running {
   readonly db: Db;
   readonly router: Router;
   readonly agent: ChatAgent;
+  readonly services: Services;
+  readonly serversStarted: Promise<unknown>;
 }
 
 export function createCore(ports: CorePorts, options: CoreOptions = {}): Core {
@@ -125,7 +127,11 @@ export function createCore(ports: CorePorts, options: CoreOptions = {}): Core {
           });
           const ctx = services.context;
           const router = createRouter(handlers, ctx, { log: log.child('rpc'), audit: ctx.audit });
-          running = { lock, db, router, agent: services.agent };
+          // Servers start in the background: a slow or broken one must not hold up the window.
+          const serversStarted = services
+            .startServers()
+            .catch((error: unknown) => log?.error('MCP servers failed to start', { error }));
+          running = { lock, db, router, agent: services.agent, services, serversStarted };
           log.info('core started', { hostKind: ports.hostKind, version: ports.appVersion });
         } catch (error) {
           db.close();
@@ -146,6 +152,8 @@ export function createCore(ports: CorePorts, options: CoreOptions = {}): Core {
       await current.router.drain();
       // Replies still streaming are stopped and saved (marked stopped) before the database closes.
       await current.agent.stopAll();
+      await current.serversStarted;
+      await current.services.stopServers();
       running = null;
       current.db.close();
       log?.info('core stopped');

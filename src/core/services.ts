@@ -4,6 +4,11 @@ import { ContextBuilder } from './agents/chat/context-builder';
 import { noMemories } from './agents/chat/memory-hook';
 import { PersonasService } from './agents/personas/personas-service';
 import { builtinTools } from './agents/tools/builtin-tools';
+import { builtinConnectors } from './integrations/connections/connectors';
+import { IntegrationsService } from './integrations/connections/integrations-service';
+import { McpServersService } from './integrations/mcp-servers-service';
+import { mcpToolSource } from './integrations/mcp-tool-source';
+import { McpManager } from './mcp/mcp-manager';
 import { ToolRegistry } from './agents/tools/tool-registry';
 import { AuditLog } from './audit/audit-log';
 import { MessagesService } from './chat/messages-service';
@@ -18,6 +23,8 @@ import { SettingsService } from './settings/settings-service';
 import { AuditRepo } from './store/audit-repo';
 import type { Db } from './store/database';
 import { MessagesRepo } from './store/messages-repo';
+import { IntegrationsRepo } from './store/integrations-repo';
+import { McpServersRepo } from './store/mcp-servers-repo';
 import { PersonasRepo } from './store/personas-repo';
 import { SettingsRepo } from './store/settings-repo';
 import { SummariesRepo } from './store/summaries-repo';
@@ -38,6 +45,10 @@ export interface ServiceOptions {
 export interface Services {
   readonly context: HandlerContext;
   readonly agent: ChatAgent;
+  /** Starts the MCP servers of connected accounts and consented external servers. */
+  startServers(): Promise<void>;
+  /** Stops every MCP server (and the processes behind them). */
+  stopServers(): Promise<void>;
 }
 
 /** Builds every service over one open database. Order follows dependencies, nothing more. */
@@ -52,12 +63,40 @@ export function createServices(options: ServiceOptions): Services {
   const personas = new PersonasService(new PersonasRepo(db), clock);
   const summaries = new SummariesRepo(db);
   const models = options.models({ db, secrets: options.vault, audit, clock, log: log.child('models') });
+  const connectors = builtinConnectors();
+  let mcpServers: McpServersService | null = null;
+  const mcp = new McpManager({
+    clock,
+    log: log.child('mcp'),
+    clientInfo: { name: 'izzie', version: ports.appVersion },
+    onChange: (id) => mcpServers?.changed(id),
+  });
+  const integrations = new IntegrationsService({
+    repo: new IntegrationsRepo(db),
+    secrets: options.vault,
+    mcp,
+    connectors,
+    events,
+    clock,
+    log: log.child('integrations'),
+    openExternal: ports.openExternal,
+  });
+  mcpServers = new McpServersService({
+    repo: new McpServersRepo(db),
+    secrets: options.vault,
+    mcp,
+    integrations,
+    connectors,
+    events,
+    clock,
+    log: log.child('mcp'),
+  });
   const agent = new ChatAgent({
     messages: messagesRepo,
     threads,
     personas,
     router: models.router,
-    tools: new ToolRegistry().register(...builtinTools({ clock, messages: messagesRepo })),
+    tools: new ToolRegistry().register(...builtinTools({ clock, messages: messagesRepo })).addSource(mcpToolSource(mcp)),
     context: new ContextBuilder({
       router: models.router,
       memory: noMemories,
@@ -90,6 +129,17 @@ export function createServices(options: ServiceOptions): Services {
     clock,
     audit,
     appInfo: async () => options.appInfo((await models.readiness()).ready),
+    integrations,
+    mcpServers,
   };
-  return { context, agent };
+  const servers = mcpServers;
+  return {
+    context,
+    agent,
+    startServers: async () => {
+      await integrations.startAll();
+      await servers.startAll();
+    },
+    stopServers: () => mcp.stopAll(),
+  };
 }

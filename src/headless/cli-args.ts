@@ -30,6 +30,7 @@ Global options:
 Environment:
   IZZIE_HOME         Data directory (database, logs)
   IZZIE_TOKEN        Use this access token instead of a random one (16-128 letters, digits, - or _)
+  IZZIE_NO_BROWSER   Set to 1 to never open the system browser (sign-in pages are linked in Izzie)
 `;
 
 export function parseCli(argv: readonly string[]): CliCommand {

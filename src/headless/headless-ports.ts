@@ -7,6 +7,8 @@ export function headlessPorts(options: {
   dataDir: string;
   version: string;
   pushNotification: (notification: DesktopNotification) => void;
+  /** On a server with no desktop, sign-in pages are only linked in the interface. */
+  noBrowser?: boolean;
 }): CorePorts {
   return {
     hostKind: 'headless',
@@ -14,7 +16,9 @@ export function headlessPorts(options: {
     paths: { dataDir: options.dataDir },
     keychain: createOsKeychain(),
     notifier: { notify: options.pushNotification },
-    openExternal: openUrl,
+    openExternal: options.noBrowser
+      ? () => Promise.reject(new Error('Opening a browser is turned off (IZZIE_NO_BROWSER); use the link in Izzie.'))
+      : openUrl,
     clock: systemClock,
   };
 }

@@ -40,6 +40,7 @@ export async function serve(options: ServeOptions): Promise<RunningHost> {
     headlessPorts({
       dataDir,
       version: options.version,
+      noBrowser: options.env.IZZIE_NO_BROWSER === '1',
       pushNotification: (n) =>
         server?.adapter.broadcast({ type: 'event', event: 'notification', payload: { ...n, id: n.id || randomUUID() } }),
     }),

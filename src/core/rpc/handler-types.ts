@@ -1,6 +1,8 @@
 import type { MethodName, MethodParams, MethodResult } from '../../shared';
 import type { AuditLog } from '../audit/audit-log';
 import type { ChatAgent } from '../agents/chat/chat-agent';
+import type { IntegrationsService } from '../integrations/connections/integrations-service';
+import type { McpServersService } from '../integrations/mcp-servers-service';
 import type { PersonasService } from '../agents/personas/personas-service';
 import type { MessagesService } from '../chat/messages-service';
 import type { ModelServices } from '../models/model-services';
@@ -22,6 +24,8 @@ export interface HandlerContext {
   readonly vault: { status(): VaultStatus; open(): Promise<VaultStatus> };
   readonly clock: Clock;
   readonly audit: AuditLog;
+  readonly integrations: IntegrationsService;
+  readonly mcpServers: McpServersService;
 }
 
 export type Handler<M extends MethodName> = (

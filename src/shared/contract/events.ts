@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Settings } from './settings';
 import { Message, Thread } from './chat';
+import { Integration, McpServer } from './integrations';
 
 /** Events the core pushes to every connected renderer. Later domains add theirs here. */
 export const events = {
@@ -19,6 +20,8 @@ export const events = {
     state: z.enum(['thinking', 'streaming', 'tool', 'retrying', 'summarizing', 'idle']),
     notice: z.string().nullable(),
   }),
+  'integrations.changed': z.strictObject({ integration: Integration }),
+  'mcp.changed': z.strictObject({ server: McpServer.nullable(), removedId: z.string().nullable() }),
   notification: z.strictObject({
     id: z.string(),
     title: z.string(),

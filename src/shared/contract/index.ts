@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appMethods } from './app';
 import { messageMethods, threadMethods } from './chat';
+import { integrationMethods } from './integrations';
 import { modelMethods } from './models';
 import { personaMethods } from './personas';
 import { settingsMethods } from './settings';
@@ -13,6 +14,7 @@ export const contract = {
   ...messageMethods,
   ...personaMethods,
   ...modelMethods,
+  ...integrationMethods,
 };
 
 export type Contract = typeof contract;

@@ -174,7 +174,7 @@ export class ChatAgent {
         for (const call of result.toolCalls) {
           const card: ToolCall = {
             id: randomUUID(),
-            name: call.name,
+            name: this.deps.tools.displayName(call.name),
             arguments: call.arguments,
             result: null,
             status: 'running',
@@ -184,7 +184,7 @@ export class ChatAgent {
           const seq = toolCalls.push(card) - 1;
           messages.upsertToolCall(reply.id, seq, card);
           events.emit('messages.updated', { message: snapshot('streaming') });
-          activity('tool', `Using ${call.name}…`);
+          activity('tool', `Using ${card.name}…`);
           const outcome = await this.deps.tools.call(call.name, call.arguments, { threadId, persona, mode: thread.mode, signal });
           const finished: ToolCall = {
             ...card,

@@ -2,7 +2,11 @@ import type { Persona, PersonaId } from '../../../shared';
 
 type PersonaDefaults = Omit<Persona, 'customized'>;
 
-/** The seed's workPersona and personalPersona, with the prompts written out. */
+/**
+ * The seed's workPersona and personalPersona, with the prompts written out. `external` is every MCP
+ * server the person added themselves: adding one is the decision to use it, so both personas may,
+ * until the person narrows that in Settings → Personas (by server name).
+ */
 export const DEFAULT_PERSONAS: Readonly<Record<PersonaId, PersonaDefaults>> = {
   work: {
     id: 'work',
@@ -13,7 +17,7 @@ export const DEFAULT_PERSONAS: Readonly<Record<PersonaId, PersonaDefaults>> = {
       'Never invent people, meetings, messages or numbers.',
     ].join('\n'),
     communicationStyle: 'formal',
-    toolAccess: ['builtin', 'slack', 'github', 'linear', 'calendar', 'email'],
+    toolAccess: ['builtin', 'slack', 'github', 'linear', 'calendar', 'email', 'external'],
     memoryNamespace: 'work',
   },
   personal: {
@@ -25,7 +29,7 @@ export const DEFAULT_PERSONAS: Readonly<Record<PersonaId, PersonaDefaults>> = {
       'Never invent people, plans or messages.',
     ].join('\n'),
     communicationStyle: 'casual',
-    toolAccess: ['builtin', 'calendar', 'email', 'sms', 'reminders'],
+    toolAccess: ['builtin', 'calendar', 'email', 'sms', 'reminders', 'external'],
     memoryNamespace: 'personal',
   },
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Persona } from '../../../shared';
 import { DEFAULT_PERSONAS } from '../personas/persona-defaults';
-import { defineTool, ToolRegistry, type ToolContext } from './tool-registry';
+import { defineTool, ToolRegistry, type Tool, type ToolContext } from './tool-registry';
 
 const work: Persona = { ...DEFAULT_PERSONAS.work, customized: false };
 const personal: Persona = { ...DEFAULT_PERSONAS.personal, customized: false };
@@ -93,6 +93,53 @@ describe('the tool registry', () => {
     expect(await registry.call('flaky', '', context(work))).toEqual({
       status: 'error',
       result: 'flaky failed: GitHub answered 502',
+    });
+  });
+});
+
+describe('tools from sources that come and go', () => {
+  let live: Tool[] = [];
+  const dynamic = new ToolRegistry().addSource(() => live);
+  const mcpTool = (name: string, group: string, server: string): Tool => ({
+    name,
+    group,
+    server,
+    description: `${name} from ${server}`,
+    parameters: { type: 'object', properties: {} },
+    proxyAction: false,
+    execute: async (args) => ({ name, args }),
+  });
+
+  it('offers namespaced tools under names model APIs accept, and maps calls back', async () => {
+    live = [mcpTool('github.pr_list', 'github', 'github')];
+    const [definition] = dynamic.definitions(work, 'assistant');
+    expect(definition?.name).toBe('github__pr_list');
+    expect(definition?.name).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+    expect(dynamic.displayName('github__pr_list')).toBe('github.pr_list');
+    expect(await dynamic.call('github__pr_list', '{"state":"open"}', context(work))).toEqual({
+      status: 'ok',
+      result: '{"name":"github.pr_list","args":{"state":"open"}}',
+    });
+  });
+
+  it('lets persona access name the group, the server or the tool', () => {
+    live = [mcpTool('google.gmail_search', 'email', 'google'), mcpTool('google.calendar_query', 'calendar', 'google')];
+    const onlyMail: Persona = { ...work, toolAccess: ['email'] };
+    const wholeServer: Persona = { ...work, toolAccess: ['google'] };
+    const oneTool: Persona = { ...work, toolAccess: ['google.calendar_query'] };
+    expect(dynamic.definitions(onlyMail, 'assistant').map((t) => t.name)).toEqual(['google__gmail_search']);
+    expect(dynamic.definitions(wholeServer, 'assistant')).toHaveLength(2);
+    expect(dynamic.definitions(oneTool, 'assistant').map((t) => t.name)).toEqual(['google__calendar_query']);
+  });
+
+  it('forgets tools whose server went away', async () => {
+    live = [mcpTool('github.pr_list', 'github', 'github')];
+    expect(dynamic.definitions(work, 'assistant')).toHaveLength(1);
+    live = [];
+    expect(dynamic.definitions(work, 'assistant')).toEqual([]);
+    expect(await dynamic.call('github__pr_list', '{}', context(work))).toEqual({
+      status: 'error',
+      result: 'There is no tool named "github__pr_list".',
     });
   });
 });

@@ -10,17 +10,27 @@ export interface ToolContext {
 }
 
 /**
- * A tool the model may call. `group` is what persona tool-access lists name (`builtin`, `github`,
- * …). A `proxyAction` acts as the user (sends, posts, creates); none may run until the policy gate
- * and authorizations exist, so the registry refuses every one of them.
+ * A tool the model may call. `name` is Izzie's name for it (`current_time`, `github.pr_list`);
+ * `group` is what persona tool-access lists name (`builtin`, `github`, `email`, …). A
+ * `proxyAction` acts as the user (sends, posts, creates, changes, deletes); none may run until
+ * the policy gate and authorizations exist, so the registry refuses every one of them.
  */
-export interface Tool<A extends z.ZodType = z.ZodType> {
+export interface Tool {
   readonly name: string;
   readonly group: string;
+  /** The server it comes from, when that is not a group already (`google` for `email` tools). */
+  readonly server?: string;
   readonly description: string;
-  readonly args: A;
+  /** JSON Schema of the arguments, as the model is shown it. */
+  readonly parameters: Record<string, unknown>;
   readonly proxyAction: boolean;
-  run(args: z.output<A>, context: ToolContext): Promise<unknown>;
+  /** Validates (throwing `ToolArgumentsError`) and runs. Throws a readable Error on failure. */
+  execute(args: unknown, context: ToolContext): Promise<unknown>;
+}
+
+/** Thrown by `execute` when the arguments do not fit the tool's schema. */
+export class ToolArgumentsError extends Error {
+  override readonly name = 'ToolArgumentsError';
 }
 
 export interface ToolOutcome {
@@ -29,14 +39,47 @@ export interface ToolOutcome {
   readonly result: string;
 }
 
+/** Tools that come and go (MCP servers connecting, crashing, being removed). */
+export type ToolSource = () => readonly Tool[];
+
 const MAX_RESULT_CHARS = 20_000;
 
-export function defineTool<A extends z.ZodType>(tool: Tool<A>): Tool {
-  return tool as unknown as Tool;
+/** A tool whose arguments are a zod schema, validated here before `run`. */
+export function defineTool<A extends z.ZodType>(tool: {
+  readonly name: string;
+  readonly group: string;
+  readonly description: string;
+  readonly args: A;
+  readonly proxyAction: boolean;
+  run(args: z.output<A>, context: ToolContext): Promise<unknown>;
+}): Tool {
+  return {
+    name: tool.name,
+    group: tool.group,
+    description: tool.description,
+    parameters: jsonSchemaOf(tool.args),
+    proxyAction: tool.proxyAction,
+    execute: async (raw, context) => {
+      const args = tool.args.safeParse(raw);
+      if (!args.success) {
+        throw new ToolArgumentsError(args.error.issues.map((i) => `${i.path.join('.') || 'arguments'}: ${i.message}`).join('; '));
+      }
+      return tool.run(args.data, context);
+    },
+  };
+}
+
+/**
+ * Model APIs allow only `[A-Za-z0-9_-]` in function names, so `github.pr_list` travels as
+ * `github__pr_list`. Izzie's names never contain `__`, which keeps the mapping reversible.
+ */
+export function wireName(name: string): string {
+  return name.replace(/\./g, '__');
 }
 
 export class ToolRegistry {
   private readonly tools = new Map<string, Tool>();
+  private readonly sources: ToolSource[] = [];
 
   register(...tools: Tool[]): this {
     for (const tool of tools) {
@@ -46,11 +89,21 @@ export class ToolRegistry {
     return this;
   }
 
+  addSource(source: ToolSource): this {
+    this.sources.push(source);
+    return this;
+  }
+
   /** What the model is offered: tools the persona may use. Proxy actions are listed in proxy mode only. */
   definitions(persona: Persona, mode: OperatingMode): ToolDefinition[] {
-    return [...this.tools.values()]
+    return this.all()
       .filter((tool) => allowed(tool, persona) && (mode === 'proxy' || !tool.proxyAction))
-      .map((tool) => ({ name: tool.name, description: tool.description, parameters: jsonSchemaOf(tool.args) }));
+      .map((tool) => ({ name: wireName(tool.name), description: tool.description, parameters: tool.parameters }));
+  }
+
+  /** Izzie's name for a tool the model called by its wire name (unknown names come back as given). */
+  displayName(calledName: string): string {
+    return this.find(calledName)?.name ?? calledName;
   }
 
   /**
@@ -58,9 +111,10 @@ export class ToolRegistry {
    * persona may not use, bad JSON, arguments outside the schema, a failing tool — comes back as an
    * outcome the model can read and recover from, never as an exception.
    */
-  async call(name: string, rawArguments: string, context: ToolContext): Promise<ToolOutcome> {
-    const tool = this.tools.get(name);
-    if (!tool) return { status: 'error', result: `There is no tool named "${name}".` };
+  async call(calledName: string, rawArguments: string, context: ToolContext): Promise<ToolOutcome> {
+    const tool = this.find(calledName);
+    if (!tool) return { status: 'error', result: `There is no tool named "${calledName}".` };
+    const name = tool.name;
     if (!allowed(tool, context.persona)) {
       return { status: 'denied', result: `The ${context.persona.id} persona is not allowed to use ${name}.` };
     }
@@ -76,23 +130,31 @@ export class ToolRegistry {
     } catch {
       return { status: 'error', result: `The arguments for ${name} were not valid JSON.` };
     }
-    const args = tool.args.safeParse(json);
-    if (!args.success) {
-      const issues = args.error.issues.map((i) => `${i.path.join('.') || 'arguments'}: ${i.message}`).join('; ');
-      return { status: 'error', result: `Invalid arguments for ${name}: ${issues}` };
-    }
     try {
-      const value = await tool.run(args.data, context);
+      const value = await tool.execute(json, context);
       const text = typeof value === 'string' ? value : JSON.stringify(value);
       return { status: 'ok', result: text.length > MAX_RESULT_CHARS ? `${text.slice(0, MAX_RESULT_CHARS)}… (truncated)` : text };
     } catch (error) {
+      if (error instanceof ToolArgumentsError)
+        return { status: 'error', result: `Invalid arguments for ${name}: ${error.message}` };
       return { status: 'error', result: `${name} failed: ${error instanceof Error ? error.message : String(error)}` };
     }
+  }
+
+  private all(): Tool[] {
+    const seen = new Set(this.tools.keys());
+    const dynamic = this.sources.flatMap((source) => source()).filter((tool) => !seen.has(tool.name) && seen.add(tool.name));
+    return [...this.tools.values(), ...dynamic];
+  }
+
+  private find(calledName: string): Tool | undefined {
+    return this.all().find((tool) => tool.name === calledName || wireName(tool.name) === calledName);
   }
 }
 
 function allowed(tool: Tool, persona: Persona): boolean {
-  return persona.toolAccess.includes(tool.group) || persona.toolAccess.includes(tool.name);
+  const access = persona.toolAccess;
+  return access.includes(tool.group) || access.includes(tool.name) || (tool.server !== undefined && access.includes(tool.server));
 }
 
 function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {

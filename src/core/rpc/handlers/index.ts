@@ -1,6 +1,7 @@
 import type { Handlers } from '../handler-types';
 import { appHandlers } from './app-handlers';
 import { chatHandlers } from './chat-handlers';
+import { integrationHandlers } from './integration-handlers';
 import { modelHandlers } from './model-handlers';
 import { personaHandlers } from './persona-handlers';
 import { settingsHandlers } from './settings-handlers';
@@ -12,4 +13,5 @@ export const handlers: Handlers = {
   ...chatHandlers,
   ...personaHandlers,
   ...modelHandlers,
+  ...integrationHandlers,
 };

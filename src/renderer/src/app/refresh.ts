@@ -1,5 +1,6 @@
 import type { RpcClient } from '../../../shared';
 import { loadMessages, loadThreads } from '../features/chat/chat-actions';
+import { loadIntegrations, loadServers } from '../features/integrations/integrations-actions';
 import { loadModels } from '../features/settings/models-actions';
 import { loadPersonas } from '../features/settings/personas-actions';
 import { loadAppInfo, loadSettings } from '../features/settings/settings-actions';
@@ -24,6 +25,10 @@ export async function refreshAll(client: RpcClient): Promise<void> {
     // Settings → Models and Personas load when first shown; once they have, keep them current.
     useModels.getState().status === 'idle' ? undefined : loadModels(client),
     usePersonas.getState().status === 'idle' ? undefined : loadPersonas(client),
+    // Connections and servers change on their own (a sign-in finishing, a crash); events missed
+    // while disconnected are gone, so read them again.
+    loadIntegrations(client),
+    loadServers(client),
     loadThreads(client).then(() => {
       const current = useNavigation.getState().threadId;
       return current ? loadMessages(client, current) : undefined;

@@ -3,6 +3,7 @@ import { events, type EventName, type EventPayload, type RpcClient } from '../..
 import { forgetThread } from '../features/chat/chat-actions';
 import { useActivity } from '../stores/activity';
 import { useConnection } from '../stores/connection';
+import { useIntegrations } from '../stores/integrations';
 import { useMessages } from '../stores/messages';
 import { useSettings } from '../stores/settings';
 import { useThreads } from '../stores/threads';
@@ -26,6 +27,11 @@ export function useCoreSync(client: RpcClient): void {
       ),
       onValid(client, 'chat.activity', (activity) => useActivity.getState().apply(activity)),
       onValid(client, 'settings.changed', (settings) => useSettings.getState().setSettings(settings)),
+      onValid(client, 'integrations.changed', ({ integration }) => useIntegrations.getState().upsertIntegration(integration)),
+      onValid(client, 'mcp.changed', ({ server, removedId }) => {
+        if (server) useIntegrations.getState().upsertServer(server);
+        if (removedId) useIntegrations.getState().removeServer(removedId);
+      }),
       onValid(client, 'notification', (notification) => useToasts.getState().push(notification)),
     ];
     return () => unsubscribes.forEach((unsubscribe) => unsubscribe());

@@ -11,6 +11,7 @@ import {
   type Settings,
   type Thread,
 } from '../../../shared';
+import { createFakeIntegrations, type FakeIntegrationsOptions } from './fake-integrations';
 import { createFakeModels, type FakeModelsOptions, type Handlers } from './fake-models';
 import { createReplyDriver } from './fake-replies';
 
@@ -31,6 +32,7 @@ export interface FakeCoreOptions {
   messages?: Message[];
   settings?: Settings;
   models?: FakeModelsOptions;
+  integrations?: FakeIntegrationsOptions;
   /** Fail these methods with this error instead of answering. */
   failures?: Partial<Record<MethodName, { code: RpcErrorCode; message: string }>>;
   pageSize?: number;
@@ -51,6 +53,7 @@ export function createFakeCore(options: FakeCoreOptions = {}) {
     for (const listener of [...(listeners.get(event) ?? [])]) listener(payload);
   }
 
+  const integrations = createFakeIntegrations(emit, options.integrations);
   const reply = createReplyDriver({ messages: () => messages, setMessages: (next) => (messages = next), now, emit });
 
   function requireThread(id: string): Thread {
@@ -186,6 +189,7 @@ export function createFakeCore(options: FakeCoreOptions = {}) {
       return { stopped: running };
     },
     ...models.handlers,
+    ...integrations.handlers,
     ...notFaked(['models.runTests']),
   };
 
@@ -218,6 +222,10 @@ export function createFakeCore(options: FakeCoreOptions = {}) {
     reply,
     /** The fake's model settings and vault; `keys` holds what the vault would. */
     models: models.state,
+    /** The fake's connections, servers and `vault` (what the keychain would hold). */
+    integrations: integrations.state,
+    /** Completes a pending Google or GitHub sign-in as if the person agreed in the browser. */
+    finishSignIn: integrations.finishSignIn,
     callsTo: (method: MethodName) => calls.filter((c) => c.method === method),
     get threads() {
       return threads;

@@ -1,6 +1,7 @@
 import { useActivity } from '../stores/activity';
 import { useBanners } from '../stores/banners';
 import { useConnection } from '../stores/connection';
+import { useIntegrations } from '../stores/integrations';
 import { useMessages } from '../stores/messages';
 import { useModels } from '../stores/models';
 import { useNavigation } from '../stores/navigation';
@@ -13,6 +14,7 @@ const stores = [
   useActivity,
   useBanners,
   useConnection,
+  useIntegrations,
   useMessages,
   useModels,
   useNavigation,

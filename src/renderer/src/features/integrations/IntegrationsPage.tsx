@@ -1,38 +1,57 @@
+import { useId } from 'react';
+import { useRpc } from '../../rpc/rpc-context';
+import { useIntegrations } from '../../stores/integrations';
+import { IntegrationCard } from './IntegrationCard';
+import { loadIntegrations } from './integrations-actions';
+import { LoadProblem, Loading } from './LoadState';
+import { McpServersSection } from './McpServersSection';
 import './integrations.css';
 
-const SERVICES = [
-  { name: 'Gmail', mark: '@', does: 'Triage new mail and draft replies. Sends only with your yes.' },
-  { name: 'Google Calendar', mark: '31', does: 'Spot conflicts, schedule meetings, remind you.' },
-  { name: 'GitHub', mark: 'GH', does: 'Pull requests and issues that need you, classified.' },
-  { name: 'Linear', mark: 'L', does: 'Issues that move, summarised. Creates issues only with your yes.' },
-  { name: 'Slack', mark: '#', does: 'Mentions and direct messages. Posts only with your yes.' },
-  { name: 'SMS', mark: 'Tx', does: 'Text messages through Twilio. Sends only with your yes.' },
-] as const;
-
+/**
+ * Accounts and MCP servers. Both lists load on every (re)connect (app/refresh.ts) and stay current
+ * through `integrations.changed` and `mcp.changed`, so a finished sign-in or a crash shows at once.
+ */
 export function IntegrationsPage() {
+  const client = useRpc();
+  const integrations = useIntegrations((s) => s.integrations);
+  const status = useIntegrations((s) => s.integrationsStatus);
+  const error = useIntegrations((s) => s.integrationsError);
+  const accountsId = useId();
+
   return (
-    <div className="page">
+    <div className="page integrations-page">
       <header className="page__header">
         <h1 className="page__title">Integrations</h1>
         <p className="page__subtitle">
-          The services Izzie can watch and act in. Their tokens will live in your system keychain, never in a file.
+          The accounts Izzie can watch and act in, and the servers that give it tools. Credentials stay in your system keychain;
+          anything that acts as you waits for your yes.
         </p>
       </header>
-      <ul className="integration-list" aria-label="Integrations">
-        {SERVICES.map((service) => (
-          <li key={service.name} className="integration-row">
-            <span className="integration-row__mark" aria-hidden="true">
-              {service.mark}
-            </span>
-            <div className="integration-row__text">
-              <h2 className="integration-row__name">{service.name}</h2>
-              <p className="integration-row__does">{service.does}</p>
-            </div>
-            <span className="pill">Not connected</span>
-          </li>
-        ))}
-      </ul>
-      <p className="page__footnote">None of these is connected yet. Connecting them is coming to this page.</p>
+
+      <section className="page-section" aria-labelledby={accountsId}>
+        <div className="page-section__head">
+          <div>
+            <h2 id={accountsId} className="page-section__title">
+              Accounts
+            </h2>
+          </div>
+        </div>
+        {integrations.length > 0 ? (
+          <div className="integration-cards">
+            {integrations.map((integration) => (
+              <IntegrationCard key={integration.id} integration={integration} />
+            ))}
+          </div>
+        ) : status === 'error' ? (
+          <LoadProblem what="your accounts" error={error} onRetry={() => void loadIntegrations(client)} />
+        ) : status === 'ready' ? (
+          <p className="page-section__footnote">This version of Izzie offers no accounts to connect.</p>
+        ) : (
+          <Loading what="your accounts" />
+        )}
+      </section>
+
+      <McpServersSection />
     </div>
   );
 }
