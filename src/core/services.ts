@@ -47,7 +47,7 @@ export interface Services {
   readonly agent: ChatAgent;
   /** Starts the MCP servers of connected accounts and consented external servers. */
   startServers(): Promise<void>;
-  /** Stops every MCP server (and the processes behind them). */
+  /** Stops every MCP server (and the processes behind them) and abandons sign-ins in progress. */
   stopServers(): Promise<void>;
 }
 
@@ -140,6 +140,9 @@ export function createServices(options: ServiceOptions): Services {
       await integrations.startAll();
       await servers.startAll();
     },
-    stopServers: () => mcp.stopAll(),
+    stopServers: () => {
+      integrations.stop();
+      return mcp.stopAll();
+    },
   };
 }

@@ -307,7 +307,15 @@ describe('integrations over RPC', () => {
     expect(googleTokens.length).toBeGreaterThan(0);
     for (const token of googleTokens) expect(sent.includes(token)).toBe(false);
 
+    // A sign-in still waiting when Izzie stops must not keep its listener (or the process) alive.
+    await call('integrations.connect', {
+      id: 'google',
+      clientId: GOOGLE_CLIENT.clientId,
+      baseUrl: google.proxy.url,
+      redirectPort: googlePort,
+    });
     await host.core.stop();
+    await expect(fetch(`http://127.0.0.1:${googlePort}/callback?code=x&state=y`)).rejects.toThrow();
     const files = ['izzie.db', 'izzie.db-wal', join('logs', 'izzie.log')].map((f) => join(host.dataDir, f)).filter(existsSync);
     expect(files.length).toBeGreaterThanOrEqual(2);
     for (const file of files) {

@@ -88,6 +88,11 @@ export class IntegrationsService {
     return this.view(input.id);
   }
 
+  /** Abandons every sign-in still waiting (their loopback listeners close), for shutdown. */
+  stop(): void {
+    for (const id of [...this.pending.keys()]) this.abortPending(id);
+  }
+
   cancel(id: IntegrationId): Integration {
     if (this.abortPending(id)) this.changed(id);
     return this.view(id);
