@@ -75,7 +75,13 @@ export class IntegrationsService {
       async (connection) => {
         if (this.pending.get(input.id)?.controller !== controller) return;
         this.pending.delete(input.id);
-        await this.keep(input.id, connection);
+        try {
+          await this.keep(input.id, connection);
+        } catch (error) {
+          // The vault refused (a locked keychain, say): nothing was kept, and the card says why.
+          this.fail(input.id, error);
+          this.changed(input.id);
+        }
       },
       (error: unknown) => {
         if (this.pending.get(input.id)?.controller !== controller) return;
