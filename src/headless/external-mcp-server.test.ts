@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCommandLine, type McpServer, type Message, type ServerFrame } from '../shared';
 import { fakeStep, startFakeModelServer, type FakeModelServer } from '../../test-support/fake-model-server';
 import { startTestHost } from '../../test-support/test-host';
+import { rpcSession } from '../../test-support/rpc-session';
 import { connectRaw, type RawRpcSocket } from '../../test-support/ws-rpc-client';
 
 const TOKEN = 'external-mcp-test-token-01';
@@ -21,28 +22,12 @@ describe('an external MCP server from a Claude Desktop config', () => {
   let socket: RawRpcSocket;
   const frames: string[] = [];
 
-  async function call<T>(method: string, params: unknown = {}): Promise<T> {
-    const frame = await socket.call(method, params);
-    if (frame.type !== 'response' || !frame.ok) throw new Error(`${method} failed: ${JSON.stringify(frame)}`);
-    return frame.value as T;
-  }
-  async function failure(method: string, params: unknown): Promise<{ code: string; message: string }> {
-    const frame: ServerFrame = await socket.call(method, params);
-    if (frame.type !== 'response' || frame.ok) throw new Error(`${method} should have failed`);
-    return frame.error;
-  }
+  const { call, failure, ask: askIn } = rpcSession(() => socket);
   const server = async (id: string) => (await call<McpServer[]>('mcp.list')).find((s) => s.id === id);
 
   async function ask(threadId: string, text: string): Promise<Message> {
-    await call('messages.send', { threadId, content: text });
-    let reply: Message | undefined;
-    await expect
-      .poll(async () => {
-        reply = (await call<{ messages: Message[] }>('messages.list', { threadId })).messages.at(-1);
-        return reply?.status;
-      })
-      .toBe('complete');
-    if (!reply) throw new Error('no reply');
+    const reply = await askIn(threadId, text);
+    expect(reply.status).toBe('complete');
     return reply;
   }
 

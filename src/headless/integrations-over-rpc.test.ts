@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Integration, McpServer, Message, ServerFrame } from '../shared';
+import type { Integration, McpServer, Message } from '../shared';
 import { startGithubGaps, type GithubGaps } from '../../test-support/emulators/github-gaps';
 import { consentInBrowser } from '../../test-support/emulators/google-consent';
 import { startGoogleWorld } from '../../test-support/emulators/google-harness';
@@ -13,6 +13,7 @@ import { LINEAR_FAKE_API_KEY, startLinearGraphqlFake } from '../../test-support/
 import { startTwilioFake } from '../../test-support/fakes/twilio-fake';
 import { freePort } from '../../test-support/free-port';
 import { startTestHost } from '../../test-support/test-host';
+import { rpcSession } from '../../test-support/rpc-session';
 import { connectRaw, type RawRpcSocket } from '../../test-support/ws-rpc-client';
 
 const TOKEN = 'integrations-rpc-token-0001';
@@ -40,30 +41,14 @@ describe('integrations over RPC', () => {
   const frames: string[] = [];
   const secrets: string[] = [GITHUB_TOKEN, SLACK_TOKEN, GOOGLE_CLIENT.clientSecret, LINEAR_FAKE_API_KEY];
 
-  async function call<T>(method: string, params: unknown = {}): Promise<T> {
-    const frame = await socket.call(method, params);
-    if (frame.type !== 'response' || !frame.ok) throw new Error(`${method} failed: ${JSON.stringify(frame)}`);
-    return frame.value as T;
-  }
-  async function failure(method: string, params: unknown): Promise<{ code: string; message: string }> {
-    const frame: ServerFrame = await socket.call(method, params);
-    if (frame.type !== 'response' || frame.ok) throw new Error(`${method} should have failed`);
-    return frame.error;
-  }
+  const { call, failure, ask: askIn } = rpcSession(() => socket);
   const integration = async (id: string) => (await call<Integration[]>('integrations.list')).find((i) => i.id === id);
   const server = async (id: string) => (await call<McpServer[]>('mcp.list')).find((s) => s.id === id);
 
   async function ask(text: string): Promise<Message> {
     const threadId = (await call<{ id: string }>('threads.create', {})).id;
-    await call('messages.send', { threadId, content: text });
-    let reply: Message | undefined;
-    await expect
-      .poll(async () => {
-        reply = (await call<{ messages: Message[] }>('messages.list', { threadId })).messages.at(-1);
-        return reply?.status;
-      })
-      .toBe('complete');
-    if (!reply) throw new Error('no reply');
+    const reply = await askIn(threadId, text);
+    expect(reply.status).toBe('complete');
     return reply;
   }
 
