@@ -1,11 +1,10 @@
 import { join } from 'node:path';
 import { AuditLog } from '../src/core/audit/audit-log';
-import type { Logger } from '../src/core/log/logger';
-import { Redactor } from '../src/core/log/redact';
 import { AuditRepo, type AuditRow } from '../src/core/store/audit-repo';
 import { openDatabase, type Db } from '../src/core/store/database';
 import { sqlMigrations } from '../src/core/store/migration-files';
 import { migrate } from '../src/core/store/migrations';
+import { recordingLogger } from './recording-logger';
 import { makeTempDir } from './temp-dir';
 import { memorySecrets } from './memory-secrets';
 import { startFakeModelServer, type FakeModelServer, type FakeModelServerOptions } from './fake-model-server';
@@ -55,8 +54,9 @@ export async function startModelKit(options: ModelKitOptions = {}): Promise<Mode
   const sleeps: number[] = [];
   const logLines: string[] = [];
   const audit = new AuditLog(new AuditRepo(db), clock);
+  const log = recordingLogger((level, message, fields) => void logLines.push(logLine(level, message, fields)));
   const models = createModelServices(
-    { db, secrets, audit, clock, log: recordingLog(logLines) },
+    { db, secrets, audit, clock, log },
     {
       retry: options.retry,
       random: options.random ?? (() => 0.5),
@@ -84,19 +84,7 @@ export async function startModelKit(options: ModelKitOptions = {}): Promise<Mode
   };
 }
 
-/** Keeps raw (unredacted) lines, so a test can prove the key never even reached the logger. */
-function recordingLog(lines: string[]): Logger {
-  const write = (level: string) => (message: string, fields?: Record<string, unknown>) =>
-    void lines.push(
-      JSON.stringify({ level, message, fields }, (_key, value: unknown) => (value instanceof Error ? value.message : value)),
-    );
-  const log: Logger = {
-    debug: write('debug'),
-    info: write('info'),
-    warn: write('warn'),
-    error: write('error'),
-    child: () => log,
-    redactor: new Redactor(),
-  };
-  return log;
+/** One JSON line, errors reduced to their message, so a test can search the text for a key. */
+function logLine(level: string, message: string, fields: Record<string, unknown> | undefined): string {
+  return JSON.stringify({ level, message, fields }, (_key, value: unknown) => (value instanceof Error ? value.message : value));
 }

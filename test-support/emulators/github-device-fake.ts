@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage } from 'node:http';
+import { listenLocal, readBody, sendJson } from '../http-kit';
 
 /**
  * A tiny local fake of GitHub's OAuth device-flow endpoints (`POST /login/device/code` and
@@ -41,12 +41,12 @@ export async function startGithubDeviceFake(options: {
     void readForm(req).then((form) => {
       const path = new URL(req.url ?? '/', 'http://fake').pathname;
       requests.push({ path, form });
-      if (req.method !== 'POST') return send(res, 404, { error: 'Not Found' });
+      if (req.method !== 'POST') return sendJson(res, 404, { error: 'Not Found' });
       if (form.client_id !== options.clientId) {
-        return send(res, 200, { error: 'incorrect_client_credentials', error_description: 'The client_id is not valid.' });
+        return sendJson(res, 200, { error: 'incorrect_client_credentials', error_description: 'The client_id is not valid.' });
       }
       if (path === '/login/device/code') {
-        return send(res, 200, {
+        return sendJson(res, 200, {
           device_code: DEVICE_CODE,
           user_code: USER_CODE,
           verification_uri: `${url}/login/device`,
@@ -54,13 +54,13 @@ export async function startGithubDeviceFake(options: {
           interval,
         });
       }
-      if (path !== '/login/oauth/access_token') return send(res, 404, { error: 'Not Found' });
+      if (path !== '/login/oauth/access_token') return sendJson(res, 404, { error: 'Not Found' });
       if (form.grant_type !== 'urn:ietf:params:oauth:grant-type:device_code')
-        return send(res, 200, { error: 'unsupported_grant_type' });
-      if (form.device_code !== DEVICE_CODE) return send(res, 200, { error: 'incorrect_device_code' });
+        return sendJson(res, 200, { error: 'unsupported_grant_type' });
+      if (form.device_code !== DEVICE_CODE) return sendJson(res, 200, { error: 'incorrect_device_code' });
       const answer = script.shift() ?? 'authorization_pending';
       if (answer === 'grant') {
-        return send(res, 200, {
+        return sendJson(res, 200, {
           access_token: options.token ?? 'gho_fake',
           token_type: 'bearer',
           scope: options.grantedScopes ?? '',
@@ -68,32 +68,20 @@ export async function startGithubDeviceFake(options: {
       }
       if (answer === 'slow_down') {
         interval += 5;
-        return send(res, 200, {
+        return sendJson(res, 200, {
           error: 'slow_down',
           error_description: 'Too many requests have been made in the same timeframe.',
           interval,
         });
       }
-      return send(res, 200, { error: answer, error_description: `The fake says ${answer}.` });
+      return sendJson(res, 200, { error: answer, error_description: `The fake says ${answer}.` });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    requests,
-    userCode: USER_CODE,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
-  };
+  const listening = await listenLocal(server);
+  url = listening.url;
+  return { url, requests, userCode: USER_CODE, close: listening.close };
 }
 
 async function readForm(req: IncomingMessage): Promise<Record<string, string>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
+  return Object.fromEntries(new URLSearchParams((await readBody(req)).toString('utf8')));
 }

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { authCredentials, forwardHeaders, listenLocal, readBody, relay, sendJson } from '../http-kit';
 
 /**
  * A proxy in front of the `@inbox-zero/emulate` GitHub emulator that fills what the emulator lacks,
@@ -62,7 +62,6 @@ interface Thread {
 
 /** Reasons GitHub counts as "participating" (the user is directly involved or mentioned). */
 const PARTICIPATING = new Set(['assign', 'author', 'comment', 'mention', 'review_requested', 'state_change', 'team_mention']);
-const DROPPED_RESPONSE_HEADERS = new Set(['content-encoding', 'content-length', 'transfer-encoding', 'connection', 'keep-alive']);
 
 export async function startGithubGaps(options: {
   upstream: string;
@@ -85,7 +84,8 @@ export async function startGithubGaps(options: {
     const [answer] = at >= 0 ? injected.splice(at, 1) : [];
     if (answer) return sendJson(res, answer.status, answer.body ?? { message: 'Injected failure' }, answer.headers);
 
-    const token = bearer(req.headers.authorization);
+    // GitHub accepts both the `token` and the `bearer` scheme.
+    const token = authCredentials(req.headers.authorization, ['token', 'bearer']);
     const user = token === undefined ? undefined : options.tokens[token];
     if (token !== undefined && !user) {
       return sendJson(res, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
@@ -112,20 +112,12 @@ export async function startGithubGaps(options: {
       );
     }
 
-    const forwarded = await fetch(upstream + target.pathname + target.search, {
-      method,
-      headers: forwardHeaders(req),
-      ...(body.length > 0 ? { body: new Uint8Array(body) } : {}),
-      redirect: 'manual',
-    });
-    const headers: Record<string, string> = { ...scopesHeader };
-    forwarded.headers.forEach((value, name) => {
-      if (DROPPED_RESPONSE_HEADERS.has(name)) return;
-      // Keep pagination links pointing at the proxy, so every page passes through it.
-      headers[name] = name === 'link' ? value.replace(/http:\/\/(?:localhost|127\.0\.0\.1):\d+/g, url) : value;
-    });
+    const forwarded = await relay(upstream + target.pathname + target.search, { method, headers: forwardHeaders(req), body });
+    const headers: Record<string, string> = { ...scopesHeader, ...forwarded.headers };
+    // Keep pagination links pointing at the proxy, so every page passes through it.
+    if (headers.link) headers.link = headers.link.replace(/http:\/\/(?:localhost|127\.0\.0\.1):\d+/g, url);
     res.writeHead(forwarded.status, headers);
-    res.end(Buffer.from(await forwarded.arrayBuffer()));
+    res.end(forwarded.body);
   };
 
   const server = createServer((req, res) => {
@@ -134,8 +126,8 @@ export async function startGithubGaps(options: {
       else res.destroy();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listening = await listenLocal(server);
+  url = listening.url;
 
   const upstreamJson = async (path: string, login: string): Promise<Record<string, unknown>> => {
     const token = Object.entries(options.tokens).find(([, u]) => u.login === login)?.[0];
@@ -178,31 +170,6 @@ export async function startGithubGaps(options: {
     answerNext(answer) {
       injected.push(answer);
     },
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: listening.close,
   };
-}
-
-function bearer(header: string | undefined): string | undefined {
-  const match = header ? /^(?:token|bearer)\s+(.+)$/i.exec(header.trim()) : null;
-  return match?.[1]?.trim();
-}
-
-function forwardHeaders(req: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined || name === 'host' || name === 'connection' || name === 'content-length') continue;
-    headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return headers;
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  res.end(JSON.stringify(body));
 }

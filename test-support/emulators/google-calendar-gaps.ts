@@ -62,8 +62,8 @@ export class CalendarGaps {
   private async patch(request: ProxiedRequest, calendarId: string, eventId: string): Promise<ProxiedResponse> {
     const headers = { authorization: request.headers.authorization ?? '' };
     const current = await this.find(calendarId, this.toEmulator(eventId), headers);
-    if (current === 'error') return googleError(502, 'The emulator did not list the calendar.');
-    if (!current) return googleError(404, 'Not Found');
+    if (current === 'error') return googleError(502, 'The emulator did not list the calendar.', 'backendError');
+    if (!current) return googleError(404, 'Not Found', 'notFound');
     const changes = request.body.length > 0 ? (JSON.parse(request.body.toString('utf8')) as Record<string, unknown>) : {};
     const merged: Record<string, unknown> = {};
     for (const field of WRITABLE) if (current[field] !== undefined) merged[field] = current[field];
@@ -119,11 +119,16 @@ export class CalendarGaps {
   }
 }
 
-function googleError(status: number, message: string): ProxiedResponse {
-  const reason = status === 404 ? 'notFound' : 'backendError';
+/** An error answered in the shape Google's JSON APIs use. */
+export function googleError(
+  status: number,
+  message: string,
+  reason: string,
+  headers: Readonly<Record<string, string>> = {},
+): ProxiedResponse {
   return {
     status,
-    headers: { 'content-type': 'application/json; charset=utf-8' },
+    headers: { 'content-type': 'application/json; charset=UTF-8', ...headers },
     body: Buffer.from(JSON.stringify({ error: { code: status, message, errors: [{ message, domain: 'global', reason }] } })),
   };
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { CalendarGaps, type ProxiedRequest, type ProxiedResponse } from './google-calendar-gaps';
+import { authCredentials, forwardHeaders, listenLocal, readBody, relay } from '../http-kit';
+import { CalendarGaps, googleError, type ProxiedRequest, type ProxiedResponse } from './google-calendar-gaps';
 
 /**
  * A small HTTP proxy in front of the Google emulator, for tests that need more than the emulator
@@ -40,7 +40,6 @@ export interface Fault {
 }
 
 const API_PATH = /^\/(gmail|calendar|upload|oauth2\/v2\/userinfo)\b/;
-const HOP_BY_HOP = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive', 'content-encoding']);
 
 export async function startGoogleProxy(
   emulatorUrl: string,
@@ -53,23 +52,11 @@ export async function startGoogleProxy(
   /** refresh token → access tokens issued with it */
   const grants = new Map<string, Set<string>>();
 
-  const forward = async (request: ProxiedRequest): Promise<ProxiedResponse> => {
-    const response = await fetch(`${emulatorUrl}${request.path}`, {
-      method: request.method,
-      headers: request.headers,
-      redirect: 'manual',
-      ...(request.method === 'GET' || request.method === 'HEAD' ? {} : { body: new Uint8Array(request.body) }),
-    });
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      if (!HOP_BY_HOP.has(name)) headers[name] = value;
-    });
-    return { status: response.status, headers, body: Buffer.from(await response.arrayBuffer()) };
-  };
+  const forward = (request: ProxiedRequest): Promise<ProxiedResponse> => relay(`${emulatorUrl}${request.path}`, request);
   const gaps = new CalendarGaps(forward);
 
   const handle = async (request: ProxiedRequest): Promise<ProxiedResponse> => {
-    const token = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? null;
+    const token = authCredentials(request.headers.authorization, ['bearer']) ?? null;
     requests.push({ method: request.method, path: request.path, token });
     const faultIndex = faults.findIndex((f) => !f.path || f.path.test(request.path));
     if (faultIndex >= 0) {
@@ -122,40 +109,16 @@ export async function startGoogleProxy(
       }
     })();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenLocal(server);
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listening.url,
     requests,
     failNext: (fault) => faults.push(fault),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: listening.close,
   };
 }
 
 async function readRequest(req: IncomingMessage): Promise<ProxiedRequest> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return { method: req.method ?? 'GET', path: req.url ?? '/', headers, body: Buffer.concat(chunks) };
-}
-
-function googleError(
-  status: number,
-  message: string,
-  reason: string,
-  headers: Readonly<Record<string, string>> = {},
-): ProxiedResponse {
-  return {
-    status,
-    headers: { 'content-type': 'application/json; charset=UTF-8', ...headers },
-    body: Buffer.from(JSON.stringify({ error: { code: status, message, errors: [{ message, domain: 'global', reason }] } })),
-  };
+  return { method: req.method ?? 'GET', path: req.url ?? '/', headers: forwardHeaders(req), body: await readBody(req) };
 }

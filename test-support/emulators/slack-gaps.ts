@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { authCredentials, forwardHeaders, listenLocal, readBody, relay, sendJson } from '../http-kit';
 
 /**
  * A proxy in front of the `@inbox-zero/emulate` Slack emulator that fills what the emulator lacks,
@@ -34,8 +34,6 @@ export interface SlackGaps {
   close(): Promise<void>;
 }
 
-const DROPPED_RESPONSE_HEADERS = new Set(['content-encoding', 'content-length', 'transfer-encoding', 'connection', 'keep-alive']);
-
 export async function startSlackGaps(options: {
   upstream: string;
   /** Tokens the emulator was seeded with, and their scopes. */
@@ -57,23 +55,20 @@ export async function startSlackGaps(options: {
     const [answer] = at >= 0 ? injected.splice(at, 1) : [];
     if (answer) return sendJson(res, answer.status, answer.body ?? { ok: false, error: 'fatal_error' }, answer.headers);
 
-    const token = bearer(req.headers.authorization);
+    // Slack takes only the `bearer` scheme.
+    const token = authCredentials(req.headers.authorization, ['bearer']);
     if (token !== undefined && revoked.has(token)) return sendJson(res, 200, { ok: false, error: 'token_revoked' });
     const granted = token === undefined ? undefined : scopes.get(token);
     if (token !== undefined && !granted) return sendJson(res, 200, { ok: false, error: 'invalid_auth' });
 
-    const forwarded = await fetch(upstream + target.pathname + target.search, {
+    const forwarded = await relay(upstream + target.pathname + target.search, {
       method: req.method ?? 'POST',
       headers: forwardHeaders(req),
-      ...(body.length > 0 ? { body: new Uint8Array(body) } : {}),
-      redirect: 'manual',
+      body,
     });
-    const headers: Record<string, string> = granted ? { 'x-oauth-scopes': granted.join(',') } : {};
-    forwarded.headers.forEach((value, name) => {
-      if (!DROPPED_RESPONSE_HEADERS.has(name)) headers[name] = value;
-    });
-    res.writeHead(forwarded.status, headers);
-    res.end(Buffer.from(await forwarded.arrayBuffer()));
+    const scopesHeader: Record<string, string> = granted ? { 'x-oauth-scopes': granted.join(',') } : {};
+    res.writeHead(forwarded.status, { ...scopesHeader, ...forwarded.headers });
+    res.end(forwarded.body);
   };
 
   const server = createServer((req, res) => {
@@ -82,14 +77,14 @@ export async function startSlackGaps(options: {
       else res.destroy();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const listening = await listenLocal(server);
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: listening.url,
     requests,
     allowToken: (token, granted) => void scopes.set(token, granted),
     revokeToken: (token) => void revoked.add(token),
     answerNext: (answer) => void injected.push(answer),
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: listening.close,
   };
 }
 
@@ -100,29 +95,4 @@ function parseParams(body: Buffer, contentType: string | undefined): Record<stri
     return Object.fromEntries(Object.entries(parsed as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
   }
   return Object.fromEntries(new URLSearchParams(text));
-}
-
-function bearer(header: string | undefined): string | undefined {
-  const match = header ? /^bearer\s+(.+)$/i.exec(header.trim()) : null;
-  return match?.[1]?.trim();
-}
-
-function forwardHeaders(req: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined || name === 'host' || name === 'connection' || name === 'content-length') continue;
-    headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return headers;
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  res.end(JSON.stringify(body));
 }

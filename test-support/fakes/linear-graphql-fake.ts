@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type ServerResponse } from 'node:http';
 import { buildSchema, graphql, GraphQLError, Kind, parse } from 'graphql';
+import { listenLocal, readBody, sendJson } from '../http-kit';
 import { type LinearFakeData, seedLinearData } from './linear-fake-data';
 import { type LinearFakeContext, linearFakeRoot } from './linear-fake-resolvers';
 import { LINEAR_FAKE_SDL } from './linear-fake-schema';
@@ -62,48 +62,47 @@ export async function startLinearGraphqlFake(options: LinearGraphqlFakeOptions =
   let syncId = 1000;
 
   const server = createServer((req, res) => {
-    void readBody(req).then(async (raw) => {
-      if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://fake').pathname !== '/graphql') {
-        return sendJson(res, 404, { errors: [{ message: 'Not found' }] });
-      }
-      const body = parseBody(raw);
-      if (!body) return sendJson(res, 400, { errors: [{ message: 'Must provide query string.', extensions: GRAPHQL_ERROR }] });
-      const authorized = req.headers.authorization === apiKey;
-      requests.push({ operationName: operationName(body.query), variables: body.variables, authorized });
+    // A request whose body never arrives whole (the client went away) gets no answer.
+    void readBody(req).then(
+      async (raw) => {
+        if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://fake').pathname !== '/graphql') {
+          return sendJson(res, 404, { errors: [{ message: 'Not found' }] });
+        }
+        const body = parseBody(raw.toString('utf8'));
+        if (!body) return sendJson(res, 400, { errors: [{ message: 'Must provide query string.', extensions: GRAPHQL_ERROR }] });
+        const authorized = req.headers.authorization === apiKey;
+        requests.push({ operationName: operationName(body.query), variables: body.variables, authorized });
 
-      if (!authorized) return sendJson(res, 400, AUTHENTICATION_ERROR);
-      const failure = failures.shift();
-      if (failure) return sendFailure(res, failure);
+        if (!authorized) return sendJson(res, 400, AUTHENTICATION_ERROR);
+        const failure = failures.shift();
+        if (failure) return sendFailure(res, failure);
 
-      const context: LinearFakeContext = { data, viewerId: viewer.id, nextSyncId: () => ++syncId };
-      const result = await graphql({
-        schema,
-        source: body.query,
-        rootValue: root,
-        contextValue: context,
-        variableValues: body.variables,
-      });
-      if (!('data' in result)) {
-        // Parse and validation failures: the document asked for something this fake does not have.
-        const errors = (result.errors ?? []).map((error) => ({ ...error.toJSON(), extensions: GRAPHQL_ERROR }));
-        return sendJson(res, 400, { errors });
-      }
-      sendJson(res, 200, result);
-    });
+        const context: LinearFakeContext = { data, viewerId: viewer.id, nextSyncId: () => ++syncId };
+        const result = await graphql({
+          schema,
+          source: body.query,
+          rootValue: root,
+          contextValue: context,
+          variableValues: body.variables,
+        });
+        if (!('data' in result)) {
+          // Parse and validation failures: the document asked for something this fake does not have.
+          const errors = (result.errors ?? []).map((error) => ({ ...error.toJSON(), extensions: GRAPHQL_ERROR }));
+          return sendJson(res, 400, { errors });
+        }
+        sendJson(res, 200, result);
+      },
+      () => res.destroy(),
+    );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  const listening = await listenLocal(server);
 
   return {
-    url: `http://127.0.0.1:${port}/graphql`,
+    url: `${listening.url}/graphql`,
     data,
     requests,
     failNext: (failure) => void failures.push(failure),
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: listening.close,
   };
 }
 
@@ -167,17 +166,4 @@ function parseBody(raw: string): { query: string; variables: Record<string, unkn
   } catch {
     return null;
   }
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    const parts: Buffer[] = [];
-    req.on('data', (part: Buffer) => parts.push(part));
-    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
-    req.on('error', () => resolve(Buffer.concat(parts).toString('utf8')));
-  });
 }

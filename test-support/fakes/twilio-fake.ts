@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type ServerResponse } from 'node:http';
+import { listenLocal, readBody, sendJson } from '../http-kit';
 
 /**
  * A tiny local Twilio REST API for tests (DESIGN.md: Twilio has no emulator). It answers the two
@@ -62,61 +62,60 @@ export async function startTwilioFake(options: TwilioFakeOptions = {}): Promise<
   const accountPath = `/2010-04-01/Accounts/${accountSid}`;
 
   const server = createServer((req, res) => {
-    void readBody(req).then((raw) => {
-      const path = new URL(req.url ?? '/', 'http://fake').pathname;
-      const form = Object.fromEntries(new URLSearchParams(raw));
-      const authorized = req.headers.authorization === expectedAuth;
-      requests.push({ method: req.method ?? '', path, authorized, form });
+    // A request whose body never arrives whole (the client went away) gets no answer.
+    void readBody(req).then(
+      (raw) => {
+        const path = new URL(req.url ?? '/', 'http://fake').pathname;
+        const form = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
+        const authorized = req.headers.authorization === expectedAuth;
+        requests.push({ method: req.method ?? '', path, authorized, form });
 
-      if (!authorized) return sendError(res, 401, 20003, 'Authenticate');
-      const failure = failures.shift();
-      if (failure?.status === 429) {
-        const retryAfter: Record<string, string> =
-          failure.retryAfterSeconds === undefined ? {} : { 'retry-after': String(failure.retryAfterSeconds) };
-        return sendError(res, 429, 20429, 'Too Many Requests', retryAfter);
-      }
-      if (failure) return sendError(res, 500, 20500, 'Internal Server Error');
+        if (!authorized) return sendError(res, 401, 20003, 'Authenticate');
+        const failure = failures.shift();
+        if (failure?.status === 429) {
+          const retryAfter: Record<string, string> =
+            failure.retryAfterSeconds === undefined ? {} : { 'retry-after': String(failure.retryAfterSeconds) };
+          return sendError(res, 429, 20429, 'Too Many Requests', retryAfter);
+        }
+        if (failure) return sendError(res, 500, 20500, 'Internal Server Error');
 
-      const route = `${req.method} ${path}`;
-      if (route === `GET ${accountPath}.json`) return sendJson(res, 200, account(accountSid, friendlyName));
-      if (route !== `POST ${accountPath}/Messages.json`) {
-        return sendError(res, 404, 20404, `The requested resource ${path} was not found`);
-      }
-      const { To: to, From: from, Body: body } = form;
-      if (!to) return sendError(res, 400, 21604, "A 'To' phone number is required.");
-      if (!E164.test(to) || to === TWILIO_INVALID_NUMBER) {
-        return sendError(res, 400, 21211, `The 'To' number ${to} is not a valid phone number.`);
-      }
-      if (from !== fromNumber) {
-        return sendError(
-          res,
-          400,
-          21606,
-          `The From phone number ${from ?? ''} is not a valid, SMS-capable inbound phone number or short code for your account.`,
-        );
-      }
-      if (!body) return sendError(res, 400, 21602, 'Message body is required.');
-      const message = { sid: `SM${hex(16)}`, to, from, body };
-      messages.push(message);
-      sendJson(res, 201, messageResource(accountSid, message));
-    });
+        const route = `${req.method} ${path}`;
+        if (route === `GET ${accountPath}.json`) return sendJson(res, 200, account(accountSid, friendlyName));
+        if (route !== `POST ${accountPath}/Messages.json`) {
+          return sendError(res, 404, 20404, `The requested resource ${path} was not found`);
+        }
+        const { To: to, From: from, Body: body } = form;
+        if (!to) return sendError(res, 400, 21604, "A 'To' phone number is required.");
+        if (!E164.test(to) || to === TWILIO_INVALID_NUMBER) {
+          return sendError(res, 400, 21211, `The 'To' number ${to} is not a valid phone number.`);
+        }
+        if (from !== fromNumber) {
+          return sendError(
+            res,
+            400,
+            21606,
+            `The From phone number ${from ?? ''} is not a valid, SMS-capable inbound phone number or short code for your account.`,
+          );
+        }
+        if (!body) return sendError(res, 400, 21602, 'Message body is required.');
+        const message = { sid: `SM${hex(16)}`, to, from, body };
+        messages.push(message);
+        sendJson(res, 201, messageResource(accountSid, message));
+      },
+      () => res.destroy(),
+    );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  const listening = await listenLocal(server);
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listening.url,
     accountSid,
     authToken,
     fromNumber,
     messages,
     requests,
     failNext: (failure) => void failures.push(failure),
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: listening.close,
   };
 }
 
@@ -162,17 +161,4 @@ function messageResource(accountSid: string, message: TwilioFakeMessage) {
 
 function sendError(res: ServerResponse, status: number, code: number, message: string, headers: Record<string, string> = {}) {
   sendJson(res, status, { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status }, headers);
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    const parts: Buffer[] = [];
-    req.on('data', (part: Buffer) => parts.push(part));
-    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
-    req.on('error', () => resolve(Buffer.concat(parts).toString('utf8')));
-  });
 }

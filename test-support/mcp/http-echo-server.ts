@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { z } from 'zod';
+import { listenLocal, sendJson } from '../http-kit';
 
 export interface HttpEchoServer {
   /** The MCP endpoint, `http://127.0.0.1:<port>/mcp`. */
@@ -20,7 +20,7 @@ export async function startHttpEchoServer(
 ): Promise<HttpEchoServer> {
   const http = createServer((req, res) => {
     if (!authorized(req, options.requireHeader)) {
-      res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'unauthorized' }));
+      sendJson(res, 401, { error: 'unauthorized' });
       return;
     }
     if (req.method !== 'POST' || !req.url?.startsWith('/mcp')) {
@@ -40,16 +40,8 @@ export async function startHttpEchoServer(
         if (!res.headersSent) res.writeHead(500).end();
       });
   });
-  await new Promise<void>((resolve) => http.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const { port } = http.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/mcp`,
-    close: () =>
-      new Promise((resolve) => {
-        http.closeAllConnections();
-        http.close(() => resolve());
-      }),
-  };
+  const listening = await listenLocal(http, options.port);
+  return { url: `${listening.url}/mcp`, close: listening.close };
 }
 
 function authorized(req: IncomingMessage, required: { name: string; value: string } | undefined): boolean {

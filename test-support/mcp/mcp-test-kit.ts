@@ -1,7 +1,6 @@
 import { McpManager } from '../../src/core/mcp/mcp-manager';
 import type { CrashPolicy } from '../../src/core/mcp/crash-policy';
-import type { Logger } from '../../src/core/log/logger';
-import { Redactor } from '../../src/core/log/redact';
+import { recordingLogger } from '../recording-logger';
 
 export interface LogLine {
   readonly level: string;
@@ -15,18 +14,25 @@ interface PendingTimer {
   readonly at: number;
 }
 
+export interface ManagerKitOptions {
+  readonly backoff?: Partial<CrashPolicy>;
+  readonly requestTimeoutMs?: number;
+}
+
+export type ManagerKit = ReturnType<typeof managerKit>;
+
 /**
  * An McpManager with a hand-driven clock and timers: a test sees each restart delay the manager asks
  * for and fires restarts when it chooses, so backoff is checked exactly and nothing sleeps.
  */
-export function managerKit(options: { backoff?: Partial<CrashPolicy>; requestTimeoutMs?: number } = {}) {
+export function managerKit(options: ManagerKitOptions = {}) {
   let now = 1_700_000_000_000;
   const timers = new Set<PendingTimer>();
   const changes: string[] = [];
   const logs: LogLine[] = [];
   const manager = new McpManager({
     clock: { now: () => now },
-    log: recordingLog(logs),
+    log: recordingLogger((level, message, fields) => void logs.push({ level, message, fields })),
     onChange: (id) => changes.push(id),
     ...(options.backoff ? { backoff: options.backoff } : {}),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
@@ -57,6 +63,24 @@ export function managerKit(options: { backoff?: Partial<CrashPolicy>; requestTim
   };
 }
 
+/**
+ * Makes manager kits and stops every manager they made, for a test file's `afterEach`:
+ * `const { kit, stopAll } = managerKits(); afterEach(stopAll);`.
+ */
+export function managerKits(): { kit(options?: ManagerKitOptions): ManagerKit; stopAll(): Promise<void> } {
+  const made: McpManager[] = [];
+  return {
+    kit(options = {}) {
+      const kit = managerKit(options);
+      made.push(kit.manager);
+      return kit;
+    },
+    stopAll: async () => {
+      await Promise.all(made.splice(0).map((manager) => manager.stopAll()));
+    },
+  };
+}
+
 /** Polls until `check` holds (process exits, notifications), failing with `what` after `timeoutMs`. */
 export async function waitFor(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -73,18 +97,4 @@ export function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-function recordingLog(lines: LogLine[]): Logger {
-  const write = (level: string) => (message: string, fields?: Record<string, unknown>) =>
-    void lines.push({ level, message, fields });
-  const log: Logger = {
-    debug: write('debug'),
-    info: write('info'),
-    warn: write('warn'),
-    error: write('error'),
-    child: () => log,
-    redactor: new Redactor(),
-  };
-  return log;
 }

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../../../test-support/free-port';
 import { startHttpEchoServer, type HttpEchoServer } from '../../../test-support/mcp/http-echo-server';
-import { managerKit, waitFor } from '../../../test-support/mcp/mcp-test-kit';
-import type { McpManager } from './mcp-manager';
+import { managerKits, waitFor } from '../../../test-support/mcp/mcp-test-kit';
 import type { ServerSpec } from './server-spec';
 
 const TOKEN = 'Bearer not-a-real-token-7d2c';
@@ -11,20 +10,15 @@ function httpSpec(url: string, headers: Record<string, string>): ServerSpec {
   return { id: 'web', name: 'Web', kind: 'external', transport: 'http', url, headers: async () => headers };
 }
 
-let manager: McpManager | undefined;
+const kits = managerKits();
 let server: HttpEchoServer | undefined;
 afterEach(async () => {
-  await manager?.stopAll();
+  await kits.stopAll();
   await server?.close();
-  manager = undefined;
   server = undefined;
 });
 
-function kit() {
-  const made = managerKit({ backoff: { initialMs: 10 } });
-  manager = made.manager;
-  return made;
-}
+const kit = () => kits.kit({ backoff: { initialMs: 10 } });
 
 describe('McpManager with a Streamable HTTP server', () => {
   it('connects with the stored headers, lists and calls tools', async () => {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isAlive, managerKit, waitFor } from '../../../test-support/mcp/mcp-test-kit';
+import { isAlive, managerKits, waitFor } from '../../../test-support/mcp/mcp-test-kit';
 import { makeTempDir } from '../../../test-support/temp-dir';
 import type { McpManager } from './mcp-manager';
 import type { ServerSpec } from './server-spec';
@@ -20,17 +20,8 @@ function echoSpec(env: Record<string, string> = {}, id = 'echo'): Extract<Server
   };
 }
 
-let manager: McpManager | undefined;
-afterEach(async () => {
-  await manager?.stopAll();
-  manager = undefined;
-});
-
-function kit(options: Parameters<typeof managerKit>[0] = {}) {
-  const made = managerKit(options);
-  manager = made.manager;
-  return made;
-}
+const { kit, stopAll } = managerKits();
+afterEach(stopAll);
 
 async function pidOf(manager: McpManager, id = 'echo'): Promise<number> {
   const result = await manager.callTool(`${id}.pid`, {});

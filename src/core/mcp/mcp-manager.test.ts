@@ -1,10 +1,9 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { managerKit, waitFor } from '../../../test-support/mcp/mcp-test-kit';
+import { managerKits, waitFor } from '../../../test-support/mcp/mcp-test-kit';
 import { createBuiltinServer } from '../integrations/kit/builtin-server';
 import { defineBuiltinTool, HINTS_BY_CLASS } from '../integrations/kit/builtin-tool';
-import type { McpManager } from './mcp-manager';
 import type { ServerSpec } from './server-spec';
 
 const lookup = defineBuiltinTool({
@@ -63,17 +62,8 @@ function builtin(id = 'dict', tools = [lookup, publish, hang]) {
   return { spec, created, failures, latest: () => created[created.length - 1] };
 }
 
-let manager: McpManager | undefined;
-afterEach(async () => {
-  await manager?.stopAll();
-  manager = undefined;
-});
-
-function kit(options: Parameters<typeof managerKit>[0] = {}) {
-  const made = managerKit(options);
-  manager = made.manager;
-  return made;
-}
+const { kit, stopAll } = managerKits();
+afterEach(stopAll);
 
 describe('McpManager with an in-process server', () => {
   it('lists namespaced tools with action class and group from the built-in _meta, and calls them', async () => {

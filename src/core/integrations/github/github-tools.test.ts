@@ -1,12 +1,11 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { Octokit } from '@octokit/rest';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type GithubGaps, startGithubGaps } from '../../../../test-support/emulators/github-gaps';
 import { type RunningEmulator, startEmulator } from '../../../../test-support/emulators/start-emulator';
-import { createBuiltinServer, META_ACTION_CLASS } from '../kit/builtin-server';
+import { builtinConnections } from '../../../../test-support/mcp/builtin-client';
+import { expectRefusedBeforeRequest } from '../../../../test-support/mcp/expect-refused-before-request';
+import { META_ACTION_CLASS } from '../kit/builtin-server';
 import { HINTS_BY_CLASS } from '../kit/builtin-tool';
-import type { ServiceError } from '../kit/service-error';
 import { createGithubClient } from './github-client';
 import { GITHUB_SERVER, githubTools } from './github-tools';
 
@@ -92,46 +91,19 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-let client: Client | undefined;
-afterEach(async () => {
-  await client?.close();
-  client = undefined;
-});
+const servers = builtinConnections();
+afterEach(servers.closeAll);
 
-async function connect(token = OCTOCAT, seen: ServiceError[] = []): Promise<Client> {
-  const server = createBuiltinServer({
-    ...GITHUB_SERVER,
-    tools: githubTools({ token, baseUrl: gaps.url }),
-    onServiceError: (e) => seen.push(e),
-  });
-  const [a, b] = InMemoryTransport.createLinkedPair();
-  await server.connect(a);
-  client = new Client({ name: 'izzie-test', version: '1.0.0' });
-  await client.connect(b);
-  return client;
-}
-
-async function call(c: Client, name: string, args: Record<string, unknown>) {
-  const result = await c.callTool({ name, arguments: args });
-  const content = result.content as { type: string; text: string }[];
-  const text = content.map((part) => part.text).join('');
-  return { isError: result.isError === true, text, json: () => JSON.parse(text) as Record<string, unknown> & never };
-}
+const connect = (token = OCTOCAT) => servers.connect(GITHUB_SERVER, githubTools({ token, baseUrl: gaps.url }));
 
 /** Calls a tool with bad input and proves GitHub never heard of it. */
-async function expectRejectedLocally(name: string, args: Record<string, unknown>) {
-  const c = await connect();
-  const before = gaps.requests.length;
-  const result = await call(c, name, args);
-  expect(result.isError).toBe(true);
-  expect(result.text).toMatch(/invalid/i);
-  expect(gaps.requests.length).toBe(before);
-}
+const expectRejectedLocally = (name: string, args: Record<string, unknown>) =>
+  expectRefusedBeforeRequest(async () => (await connect()).call(name, args), gaps.requests, /invalid/i);
 
 describe('github server', () => {
   it('lists the six tools with their action classes and class hints', async () => {
     const c = await connect();
-    const { tools } = await c.listTools();
+    const { tools } = await c.client.listTools();
     const classes = Object.fromEntries(tools.map((t) => [t.name, t._meta?.[META_ACTION_CLASS]]));
     expect(classes).toEqual({
       issues_list: 'read',
@@ -154,9 +126,9 @@ describe('github server', () => {
 describe('issues_list', () => {
   it('lists open issues without pull requests, compactly', async () => {
     const c = await connect();
-    const result = await call(c, 'issues_list', { ...REPO });
+    const result = await c.call('issues_list', { ...REPO });
     expect(result.isError).toBe(false);
-    const body = result.json() as { count: number; issues: Record<string, unknown>[] };
+    const body = result.json<{ count: number; issues: Record<string, unknown>[] }>();
     expect(body.issues.map((i) => i.title).sort()).toEqual(['Add a dark mode', 'Login button does nothing on Safari 17']);
     const safari = body.issues.find((i) => i.number === seeded.safariBug);
     expect(safari).toEqual({
@@ -175,13 +147,13 @@ describe('issues_list', () => {
 
   it('filters by state, labels and assignee', async () => {
     const c = await connect();
-    const closed = (await call(c, 'issues_list', { ...REPO, state: 'closed' })).json() as { issues: { title: string }[] };
+    const closed = (await c.call('issues_list', { ...REPO, state: 'closed' })).json<{ issues: { title: string }[] }>();
     expect(closed.issues.map((i) => i.title)).toEqual(['Document the release process']);
-    const labelled = (await call(c, 'issues_list', { ...REPO, state: 'all', labels: ['enhancement'] })).json() as {
+    const labelled = (await c.call('issues_list', { ...REPO, state: 'all', labels: ['enhancement'] })).json<{
       issues: { number: number }[];
-    };
+    }>();
     expect(labelled.issues.map((i) => i.number)).toEqual([seeded.darkMode]);
-    const mine = (await call(c, 'issues_list', { ...REPO, assignee: 'octocat' })).json() as { issues: { number: number }[] };
+    const mine = (await c.call('issues_list', { ...REPO, assignee: 'octocat' })).json<{ issues: { number: number }[] }>();
     expect(mine.issues.map((i) => i.number)).toEqual([seeded.safariBug]);
   });
 
@@ -192,16 +164,15 @@ describe('issues_list', () => {
     const prAsIssue = { ...issue, number: pr.number, title: pr.title, pull_request: { url: pr.url, html_url: pr.html_url } };
     gaps.answerNext({ status: 200, body: [prAsIssue, issue], path: /\/issues$/ });
     const c = await connect();
-    const body = (await call(c, 'issues_list', { ...REPO })).json() as { count: number; issues: { number: number }[] };
+    const body = (await c.call('issues_list', { ...REPO })).json<{ count: number; issues: { number: number }[] }>();
     expect(body.issues.map((i) => i.number)).toEqual([seeded.darkMode]);
   });
 
   it('says GitHub could not find an unknown repository', async () => {
-    const seen: ServiceError[] = [];
-    const c = await connect(OCTOCAT, seen);
-    const result = await call(c, 'issues_list', { owner: 'octocat', repo: 'no-such-repo' });
+    const c = await connect();
+    const result = await c.call('issues_list', { owner: 'octocat', repo: 'no-such-repo' });
     expect(result).toMatchObject({ isError: true, text: 'GitHub could not find that. GitHub said: Not Found' });
-    expect(seen.map((e) => [e.kind, e.options.status])).toEqual([['not_found', 404]]);
+    expect(c.serviceErrors.map((e) => [e.kind, e.options.status])).toEqual([['not_found', 404]]);
   });
 
   it('rejects a malformed owner before calling GitHub', async () => {
@@ -213,7 +184,7 @@ describe('issues_list', () => {
 describe('issue_create', () => {
   it('opens an issue as the connected user', async () => {
     const c = await connect();
-    const result = await call(c, 'issue_create', {
+    const result = await c.call('issue_create', {
       ...REPO,
       title: 'Flaky test: login e2e on Safari',
       body: 'Fails about 1 run in 5 since the click handler change.',
@@ -221,7 +192,7 @@ describe('issue_create', () => {
       assignees: ['monalisa'],
     });
     expect(result.isError).toBe(false);
-    const created = result.json() as { number: number; author: string; labels: string[]; assignees: string[]; state: string };
+    const created = result.json<{ number: number; author: string; labels: string[]; assignees: string[]; state: string }>();
     expect(created).toMatchObject({ author: 'octocat', state: 'open', labels: ['bug', 'flaky'], assignees: ['monalisa'] });
     const { data } = await as.monalisa.rest.issues.get({ ...REPO, issue_number: created.number });
     expect(data).toMatchObject({
@@ -231,15 +202,14 @@ describe('issue_create', () => {
   });
 
   it('reports a token GitHub no longer accepts as revoked, without the token', async () => {
-    const seen: ServiceError[] = [];
-    const c = await connect('ghp-revoked-0123456789', seen);
-    const result = await call(c, 'issue_create', { ...REPO, title: 'Should not exist' });
+    const c = await connect('ghp-revoked-0123456789');
+    const result = await c.call('issue_create', { ...REPO, title: 'Should not exist' });
     expect(result.isError).toBe(true);
     expect(result.text).toBe(
       "GitHub no longer accepts Izzie's credentials. Reconnect GitHub on the Integrations page. GitHub said: Bad credentials",
     );
     expect(result.text).not.toContain('ghp-revoked');
-    expect(seen.map((e) => [e.kind, e.options.revoked])).toEqual([['unauthorized', true]]);
+    expect(c.serviceErrors.map((e) => [e.kind, e.options.revoked])).toEqual([['unauthorized', true]]);
   });
 
   it('rejects an empty or overlong title before calling GitHub', async () => {
@@ -259,7 +229,7 @@ describe('issue_create', () => {
 describe('pr_list', () => {
   it('lists open pull requests, and all of them on request', async () => {
     const c = await connect();
-    const open = (await call(c, 'pr_list', { ...REPO })).json() as { pull_requests: Record<string, unknown>[] };
+    const open = (await c.call('pr_list', { ...REPO })).json<{ pull_requests: Record<string, unknown>[] }>();
     expect(open.pull_requests.map((p) => p.number).sort()).toEqual([seeded.safariFix, seeded.darkModePr].sort());
     expect(open.pull_requests.find((p) => p.number === seeded.darkModePr)).toEqual({
       number: seeded.darkModePr,
@@ -274,17 +244,16 @@ describe('pr_list', () => {
       created_at: expect.any(String),
       updated_at: expect.any(String),
     });
-    const all = (await call(c, 'pr_list', { ...REPO, state: 'all' })).json() as { pull_requests: Record<string, unknown>[] };
+    const all = (await c.call('pr_list', { ...REPO, state: 'all' })).json<{ pull_requests: Record<string, unknown>[] }>();
     expect(all.pull_requests.find((p) => p.number === seeded.typoFix)).toMatchObject({ state: 'closed', merged: true });
   });
 
   it('tells the person when to retry after a 429', async () => {
-    const seen: ServiceError[] = [];
-    const c = await connect(OCTOCAT, seen);
+    const c = await connect();
     gaps.answerNext({ status: 429, headers: { 'retry-after': '30' }, body: { message: 'Too many requests' }, path: /\/pulls$/ });
-    const result = await call(c, 'pr_list', { ...REPO });
+    const result = await c.call('pr_list', { ...REPO });
     expect(result).toMatchObject({ isError: true, text: 'GitHub is rate-limiting requests; try again in 30 seconds.' });
-    expect(seen[0]).toMatchObject({ kind: 'rate_limited', options: { status: 429, retryAfterSeconds: 30 } });
+    expect(c.serviceErrors[0]).toMatchObject({ kind: 'rate_limited', options: { status: 429, retryAfterSeconds: 30 } });
   });
 
   it('rejects an unknown state before calling GitHub', async () => {
@@ -295,7 +264,7 @@ describe('pr_list', () => {
 describe('pr_get', () => {
   it('reads one pull request with branches, size and where reviewers stand', async () => {
     const c = await connect();
-    const result = await call(c, 'pr_get', { ...REPO, number: seeded.safariFix });
+    const result = await c.call('pr_get', { ...REPO, number: seeded.safariFix });
     expect(result.isError).toBe(false);
     expect(result.json()).toMatchObject({
       number: seeded.safariFix,
@@ -321,7 +290,7 @@ describe('pr_get', () => {
 
   it('says GitHub could not find an unknown pull request', async () => {
     const c = await connect();
-    const result = await call(c, 'pr_get', { ...REPO, number: 999 });
+    const result = await c.call('pr_get', { ...REPO, number: 999 });
     expect(result).toMatchObject({ isError: true, text: 'GitHub could not find that. GitHub said: Not Found' });
   });
 
@@ -334,7 +303,7 @@ describe('pr_get', () => {
 describe('pr_review', () => {
   it('publishes a review as the connected user', async () => {
     const c = await connect();
-    const result = await call(c, 'pr_review', {
+    const result = await c.call('pr_review', {
       ...REPO,
       number: seeded.safariFix,
       event: 'APPROVE',
@@ -355,30 +324,29 @@ describe('pr_review', () => {
   });
 
   it('reads an exhausted rate limit (403, remaining 0) as rate limiting until the reset', async () => {
-    const seen: ServiceError[] = [];
-    const c = await connect(OCTOCAT, seen);
+    const c = await connect();
     const reset = Math.floor(Date.now() / 1000) + 120;
     gaps.answerNext({
       status: 403,
       headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
       body: { message: 'API rate limit exceeded for user ID 1.' },
     });
-    const result = await call(c, 'pr_review', {
+    const result = await c.call('pr_review', {
       ...REPO,
       number: seeded.safariFix,
       event: 'COMMENT',
       body: 'Nit: rename the handler.',
     });
     expect(result.isError).toBe(true);
-    expect(seen[0]?.kind).toBe('rate_limited');
-    expect(seen[0]?.options.retryAfterSeconds).toBeGreaterThanOrEqual(118);
-    expect(seen[0]?.options.retryAfterSeconds).toBeLessThanOrEqual(120);
+    expect(c.serviceErrors[0]?.kind).toBe('rate_limited');
+    expect(c.serviceErrors[0]?.options.retryAfterSeconds).toBeGreaterThanOrEqual(118);
+    expect(c.serviceErrors[0]?.options.retryAfterSeconds).toBeLessThanOrEqual(120);
   });
 
   it('says GitHub is not answering properly on a 5xx', async () => {
     const c = await connect();
     gaps.answerNext({ status: 502, body: { message: 'Server Error' } });
-    const result = await call(c, 'pr_review', { ...REPO, number: seeded.safariFix, event: 'COMMENT', body: 'Looks fine.' });
+    const result = await c.call('pr_review', { ...REPO, number: seeded.safariFix, event: 'COMMENT', body: 'Looks fine.' });
     expect(result).toMatchObject({
       isError: true,
       text: 'GitHub is not answering properly right now; try again shortly. GitHub said: Server Error',
@@ -394,9 +362,9 @@ describe('pr_review', () => {
 describe('notifications_list', () => {
   it('lists unread notifications with titles and web links of the real issues and pull requests', async () => {
     const c = await connect();
-    const result = await call(c, 'notifications_list', {});
+    const result = await c.call('notifications_list', {});
     expect(result.isError).toBe(false);
-    const body = result.json() as { count: number; notifications: Record<string, unknown>[] };
+    const body = result.json<{ count: number; notifications: Record<string, unknown>[] }>();
     expect(body.count).toBe(3);
     const review = body.notifications.find((n) => n.reason === 'review_requested');
     expect(review).toEqual({
@@ -419,11 +387,11 @@ describe('notifications_list', () => {
 
   it('includes read threads with all, and only involved ones with participating', async () => {
     const c = await connect();
-    const all = (await call(c, 'notifications_list', { all: true })).json() as { notifications: { reason: string }[] };
+    const all = (await c.call('notifications_list', { all: true })).json<{ notifications: { reason: string }[] }>();
     expect(all.notifications.map((n) => n.reason).sort()).toEqual(['assign', 'comment', 'review_requested', 'subscribed']);
-    const involved = (await call(c, 'notifications_list', { participating: true })).json() as {
+    const involved = (await c.call('notifications_list', { participating: true })).json<{
       notifications: { reason: string }[];
-    };
+    }>();
     expect(involved.notifications.map((n) => n.reason).sort()).toEqual(['assign', 'review_requested']);
     const lastRequest = gaps.requests.at(-1)?.path ?? '';
     expect(lastRequest).toMatch(/^\/notifications\?/);
@@ -431,11 +399,10 @@ describe('notifications_list', () => {
   });
 
   it('reports a revoked token', async () => {
-    const seen: ServiceError[] = [];
-    const c = await connect('gho-expired-token', seen);
-    const result = await call(c, 'notifications_list', {});
+    const c = await connect('gho-expired-token');
+    const result = await c.call('notifications_list', {});
     expect(result.isError).toBe(true);
-    expect(seen.map((e) => e.kind)).toEqual(['unauthorized']);
+    expect(c.serviceErrors.map((e) => e.kind)).toEqual(['unauthorized']);
   });
 
   it('rejects a limit above what GitHub serves before calling it', async () => {

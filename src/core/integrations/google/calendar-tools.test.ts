@@ -2,6 +2,7 @@ import { OAuth2Client } from 'google-auth-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectGoogleServer, startGoogleWorld } from '../../../../test-support/emulators/google-harness';
 import { SEEDED_ACCESS_TOKEN } from '../../../../test-support/emulators/google-seed';
+import { expectRefusedBeforeRequest } from '../../../../test-support/mcp/expect-refused-before-request';
 
 type World = Awaited<ReturnType<typeof startGoogleWorld>>;
 type Server = Awaited<ReturnType<typeof connectGoogleServer>>;
@@ -24,18 +25,12 @@ const WEEK = { timeMin: '2025-03-03T00:00:00Z', timeMax: '2025-03-10T00:00:00Z' 
 async function eventsThisWeek(extra: Record<string, unknown> = {}): Promise<Event[]> {
   const result = await server.call('calendar_query', { ...WEEK, ...extra });
   expect(result.isError).toBe(false);
-  return (result.json as { events: Event[] }).events;
+  return result.json<{ events: Event[] }>().events;
 }
 
-async function expectNoRequest(name: string, args: Record<string, unknown>): Promise<string> {
-  const before = world.proxy.requests.length;
-  const result = await server.call(name, args);
-  expect(result.isError).toBe(true);
-  // Rejected by the tool's zod schema, not by the service or the MIME builder.
-  expect(result.text).toMatch(/^MCP error -32602: Input validation error/);
-  expect(world.proxy.requests.length).toBe(before);
-  return result.text;
-}
+/** Calls a tool with bad input and proves its zod schema refused it, before any request reached Google. */
+const expectNoRequest = (name: string, args: Record<string, unknown>) =>
+  expectRefusedBeforeRequest(() => server.call(name, args), world.proxy.requests, /^MCP error -32602: Input validation error/);
 
 beforeEach(async () => {
   world = await startGoogleWorld();
@@ -71,7 +66,7 @@ describe('calendar_query', () => {
     expect((await eventsThisWeek({ q: 'dentist' })).map((e) => e.id)).toEqual(['evt_dentist']);
     expect((await eventsThisWeek({ calendarId: 'family' })).map((e) => e.summary)).toEqual(['Sunday lunch at Mum and Dad’s']);
     const firstOnly = await server.call('calendar_query', { ...WEEK, maxResults: 1 });
-    expect(firstOnly.json).toMatchObject({ events: [{ id: 'evt_one_on_one' }], more: true });
+    expect(firstOnly.json()).toMatchObject({ events: [{ id: 'evt_one_on_one' }], more: true });
   });
 
   it('says when the calendar does not exist', async () => {
@@ -102,14 +97,14 @@ describe('calendar_create', () => {
       attendees: ['priya@acme.test', 'lee.wong@acme.test'],
     });
     expect(created.isError).toBe(false);
-    expect(created.json).toMatchObject({
+    expect(created.json()).toMatchObject({
       id: expect.any(String),
       summary: 'Design review',
       start: '2025-03-06T14:00:00+01:00',
       attendees: [{ email: 'priya@acme.test' }, { email: 'lee.wong@acme.test' }],
     });
     const holiday = await server.call('calendar_create', { summary: 'Holiday', start: '2025-03-10', end: '2025-03-11' });
-    expect(holiday.json).toMatchObject({ start: '2025-03-10', allDay: true });
+    expect(holiday.json()).toMatchObject({ start: '2025-03-10', allDay: true });
 
     expect((await eventsThisWeek()).map((e) => e.summary)).toContain('Design review');
     const send = world.proxy.requests.find((r) => r.method === 'POST' && r.path.includes('/events'));
@@ -148,7 +143,7 @@ describe('calendar_update', () => {
       notifyAttendees: false,
     });
     expect(result.isError).toBe(false);
-    expect(result.json).toMatchObject({
+    expect(result.json()).toMatchObject({
       id: 'evt_dentist',
       summary: 'Dentist (moved)',
       start: '2025-03-05T11:00:00.000Z',
@@ -160,7 +155,7 @@ describe('calendar_update', () => {
     );
 
     const again = await server.call('calendar_update', { eventId: 'evt_dentist', location: 'Smile Clinic, 3 Low Road' });
-    expect(again.json).toMatchObject({ id: 'evt_dentist', summary: 'Dentist (moved)', location: 'Smile Clinic, 3 Low Road' });
+    expect(again.json()).toMatchObject({ id: 'evt_dentist', summary: 'Dentist (moved)', location: 'Smile Clinic, 3 Low Road' });
     const dentist = (await eventsThisWeek({ q: 'dentist' }))[0];
     expect(dentist).toMatchObject({ id: 'evt_dentist', start: '2025-03-05T11:00:00.000Z', location: 'Smile Clinic, 3 Low Road' });
   });
@@ -170,8 +165,8 @@ describe('calendar_update', () => {
       eventId: 'evt_one_on_one',
       attendees: ['priya@acme.test', 'lee.wong@acme.test'],
     });
-    expect((result.json as Event).attendees.map((a) => a.email)).toEqual(['priya@acme.test', 'lee.wong@acme.test']);
-    expect(result.json).toMatchObject({ description: 'Quarterly goals and the hiring plan.' });
+    expect(result.json<Event>().attendees.map((a) => a.email)).toEqual(['priya@acme.test', 'lee.wong@acme.test']);
+    expect(result.json()).toMatchObject({ description: 'Quarterly goals and the hiring plan.' });
   });
 
   it('says when the event does not exist', async () => {
@@ -190,7 +185,7 @@ describe('calendar_update', () => {
 describe('calendar_delete', () => {
   it('deletes an event, and a second delete is a readable not-found', async () => {
     const result = await server.call('calendar_delete', { eventId: 'evt_offsite' });
-    expect(result.json).toEqual({ deleted: true, eventId: 'evt_offsite', calendarId: 'primary' });
+    expect(result.json()).toEqual({ deleted: true, eventId: 'evt_offsite', calendarId: 'primary' });
     expect((await eventsThisWeek()).map((e) => e.id)).not.toContain('evt_offsite');
 
     const again = await server.call('calendar_delete', { eventId: 'evt_offsite' });
@@ -216,7 +211,7 @@ describe('calendar_freebusy', () => {
       timeMax: '2025-03-10T00:00:00Z',
       calendars: ['primary', 'family'],
     });
-    expect(result.json).toEqual({
+    expect(result.json()).toEqual({
       timeMin: '2025-03-04T00:00:00Z',
       timeMax: '2025-03-10T00:00:00Z',
       calendars: [

@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectGoogleServer, startGoogleWorld } from '../../../../test-support/emulators/google-harness';
 import { ALICE, SEEDED_ACCESS_TOKEN, STANDUP_MESSAGE_ID } from '../../../../test-support/emulators/google-seed';
 import { freePort } from '../../../../test-support/free-port';
+import type { BuiltinCallResult } from '../../../../test-support/mcp/builtin-client';
+import { expectRefusedBeforeRequest } from '../../../../test-support/mcp/expect-refused-before-request';
 
 type World = Awaited<ReturnType<typeof startGoogleWorld>>;
 type Server = Awaited<ReturnType<typeof connectGoogleServer>>;
@@ -24,15 +26,9 @@ async function rawMessage(id: string): Promise<string> {
   return Buffer.from(data.raw ?? '', 'base64url').toString('utf8');
 }
 
-async function expectNoRequest(run: () => Promise<{ isError: boolean; text: string }>): Promise<string> {
-  const before = world.proxy.requests.length;
-  const result = await run();
-  expect(result.isError).toBe(true);
-  // Rejected by the tool's zod schema, not by the service or the MIME builder.
-  expect(result.text).toMatch(/^MCP error -32602: Input validation error/);
-  expect(world.proxy.requests.length).toBe(before);
-  return result.text;
-}
+/** Proves the tool's zod schema refused the call (not Gmail, not the MIME builder), before any request reached Google. */
+const expectNoRequest = (run: () => Promise<BuiltinCallResult>) =>
+  expectRefusedBeforeRequest(run, world.proxy.requests, /^MCP error -32602: Input validation error/);
 
 beforeEach(async () => {
   world = await startGoogleWorld();
@@ -47,7 +43,7 @@ describe('gmail_search', () => {
   it('finds messages with Gmail query syntax and returns compact metadata', async () => {
     const result = await server.call('gmail_search', { q: 'from:priya', maxResults: 5 });
     expect(result.isError).toBe(false);
-    expect(result.json).toEqual({
+    expect(result.json()).toEqual({
       messages: [
         {
           id: 'msg_standup',
@@ -66,7 +62,7 @@ describe('gmail_search', () => {
 
   it('lists the newest mail first, says when there is more, and decodes snippet entities', async () => {
     const result = await server.call('gmail_search', { maxResults: 2 });
-    const { messages, more } = result.json as { messages: { id: string; snippet: string }[]; more: boolean };
+    const { messages, more } = result.json<{ messages: { id: string; snippet: string }[]; more: boolean }>();
     expect(messages.map((m) => m.id)).toEqual(['msg_standup', 'msg_invoice']);
     expect(more).toBe(true);
     expect(messages[1]?.snippet).toContain('March 15 & can be paid');
@@ -105,7 +101,7 @@ describe('gmail_read', () => {
   it('reads an HTML-only message as text, without markup, styles or scripts', async () => {
     const result = await server.call('gmail_read', { id: 'msg_invoice' });
     expect(result.isError).toBe(false);
-    const message = result.json as Record<string, unknown>;
+    const message = result.json<Record<string, unknown>>();
     expect(message).toMatchObject({
       id: 'msg_invoice',
       from: 'Northwind Billing <billing@northwind.test>',
@@ -122,10 +118,10 @@ describe('gmail_read', () => {
   });
 
   it('prefers the plain-text part and names attachments', async () => {
-    const newsletter = (await server.call('gmail_read', { id: 'msg_newsletter' })).json;
+    const newsletter = (await server.call('gmail_read', { id: 'msg_newsletter' })).json();
     expect(newsletter).toMatchObject({ bodyFormat: 'plain', body: expect.stringContaining('Read more on our site.') });
 
-    const report = (await server.call('gmail_read', { id: 'msg_report' })).json;
+    const report = (await server.call('gmail_read', { id: 'msg_report' })).json();
     expect(report).toMatchObject({
       from: 'Lee Wong <lee.wong@acme.test>',
       subject: 'Q1 board report',
@@ -166,14 +162,14 @@ describe('gmail_draft', () => {
       body: 'Hi Bob,\nshall we try the new café?\n\nAlice',
     });
     expect(result.isError).toBe(false);
-    const draft = result.json as { draftId: string; messageId: string; threadId: string };
+    const draft = result.json<{ draftId: string; messageId: string; threadId: string }>();
     expect(draft.draftId).toEqual(expect.any(String));
 
     const raw = await rawMessage(draft.messageId);
     expect(raw).toContain('To: bob@example.org\r\nCc: carol@example.org\r\nSubject: =?UTF-8?B?');
     expect(raw).toContain('Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n');
 
-    const read = (await server.call('gmail_read', { id: draft.messageId })).json;
+    const read = (await server.call('gmail_read', { id: draft.messageId })).json();
     expect(read).toMatchObject({
       to: 'bob@example.org',
       cc: 'carol@example.org',
@@ -184,14 +180,14 @@ describe('gmail_draft', () => {
   });
 
   it('drafts a reply in the original conversation with threading headers', async () => {
-    const original = (await server.call('gmail_read', { id: 'msg_standup' })).json as { threadId: string };
+    const original = (await server.call('gmail_read', { id: 'msg_standup' })).json<{ threadId: string }>();
     const result = await server.call('gmail_draft', {
       to: ['priya@acme.test'],
       subject: 'Re: Standup moved to 10:30 tomorrow',
       body: 'Works for me.',
       replyToMessageId: 'msg_standup',
     });
-    const draft = result.json as { messageId: string; threadId: string };
+    const draft = result.json<{ messageId: string; threadId: string }>();
     expect(draft.threadId).toBe(original.threadId);
     const raw = await rawMessage(draft.messageId);
     expect(raw).toContain(`In-Reply-To: ${STANDUP_MESSAGE_ID}\r\n`);
@@ -225,18 +221,18 @@ describe('gmail_send', () => {
   it('sends mail that lands in Sent, and replies in the thread', async () => {
     const sent = await server.call('gmail_send', { to: ['bob@example.org'], subject: 'Lunch', body: 'See you at noon.' });
     expect(sent.isError).toBe(false);
-    expect(sent.json).toMatchObject({ id: expect.any(String), labelIds: expect.arrayContaining(['SENT']) });
-    const inSent = (await server.call('gmail_search', { q: 'in:sent lunch' })).json as { messages: { id: string }[] };
-    expect(inSent.messages.map((m) => m.id)).toEqual([(sent.json as { id: string }).id]);
+    expect(sent.json()).toMatchObject({ id: expect.any(String), labelIds: expect.arrayContaining(['SENT']) });
+    const inSent = (await server.call('gmail_search', { q: 'in:sent lunch' })).json<{ messages: { id: string }[] }>();
+    expect(inSent.messages.map((m) => m.id)).toEqual([sent.json<{ id: string }>().id]);
 
-    const original = (await server.call('gmail_read', { id: 'msg_dad' })).json as { threadId: string };
+    const original = (await server.call('gmail_read', { id: 'msg_dad' })).json<{ threadId: string }>();
     const reply = await server.call('gmail_send', {
       to: ['dad@family.test'],
       subject: 'Re: Sunday lunch?',
       body: 'Yes! I will bring dessert.',
       replyToMessageId: 'msg_dad',
     });
-    expect(reply.json).toMatchObject({ threadId: original.threadId });
+    expect(reply.json()).toMatchObject({ threadId: original.threadId });
   });
 
   it('reports rate limits with their Retry-After, and outages, readably', async () => {

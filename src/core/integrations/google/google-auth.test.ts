@@ -49,7 +49,7 @@ describe('createGoogleAuth', () => {
     await server.close();
 
     expect(result.isError).toBe(false);
-    expect((result.json as { messages: unknown[] }).messages).toHaveLength(1);
+    expect(result.json<{ messages: unknown[] }>().messages).toHaveLength(1);
     expect(tokenRequests()).toHaveLength(1);
     expect(seen).toHaveLength(1);
     const fresh = seen[0];
@@ -69,7 +69,8 @@ describe('createGoogleAuth', () => {
     const result = await server.call('gmail_read', { id: 'msg_dad' });
     await server.close();
 
-    expect(result).toMatchObject({ isError: false, json: { subject: 'Sunday lunch?' } });
+    expect(result.isError, result.text).toBe(false);
+    expect(result.json()).toMatchObject({ subject: 'Sunday lunch?' });
     expect(
       world.proxy.requests.map((r) => `${r.method} ${r.path.split('?')[0]} ${r.token === 'ya29.revoked-early' ? 'old' : 'new'}`),
     ).toEqual([

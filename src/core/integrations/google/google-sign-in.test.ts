@@ -85,7 +85,8 @@ describe('signInWithGoogle against the emulator', () => {
     const server = await connectGoogleServer(auth, world.proxy.url);
     const search = await server.call('gmail_search', { q: 'from:dad' });
     await server.close();
-    expect(search).toMatchObject({ isError: false, json: { messages: [{ id: 'msg_dad', subject: 'Sunday lunch?' }] } });
+    expect(search.isError, search.text).toBe(false);
+    expect(search.json()).toMatchObject({ messages: [{ id: 'msg_dad', subject: 'Sunday lunch?' }] });
     expect(world.proxy.requests.filter((r) => r.path.startsWith('/gmail/')).every((r) => r.token === grant.accessToken)).toBe(
       true,
     );

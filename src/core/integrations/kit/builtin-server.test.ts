@@ -1,8 +1,7 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createBuiltinServer, META_ACTION_CLASS, META_GROUP } from './builtin-server';
+import { type BuiltinConnection, connectBuiltinServer } from '../../../../test-support/mcp/builtin-client';
+import { META_ACTION_CLASS, META_GROUP } from './builtin-server';
 import { defineBuiltinTool, HINTS_BY_CLASS } from './builtin-tool';
 import { ServiceError } from './service-error';
 
@@ -23,30 +22,21 @@ const echo = defineBuiltinTool({
   },
 });
 
-let client: Client | undefined;
+let connection: BuiltinConnection | undefined;
 afterEach(async () => {
-  await client?.close();
+  await connection?.close();
   calls.length = 0;
 });
 
-async function connect(onServiceError?: (e: ServiceError) => void) {
-  const server = createBuiltinServer({
-    name: 'testy',
-    version: '1.0.0',
-    tools: [echo],
-    ...(onServiceError ? { onServiceError } : {}),
-  });
-  const [a, b] = InMemoryTransport.createLinkedPair();
-  await server.connect(a);
-  client = new Client({ name: 'izzie-test', version: '1.0.0' });
-  await client.connect(b);
-  return client;
+async function connect(): Promise<BuiltinConnection> {
+  connection = await connectBuiltinServer({ name: 'testy', version: '1.0.0' }, [echo]);
+  return connection;
 }
 
 describe('createBuiltinServer', () => {
   it('lists tools with annotations and the action class in _meta', async () => {
     const c = await connect();
-    const { tools } = await c.listTools();
+    const { tools } = await c.client.listTools();
     expect(tools).toHaveLength(1);
     expect(tools[0]?.annotations).toMatchObject({
       readOnlyHint: true,
@@ -60,30 +50,29 @@ describe('createBuiltinServer', () => {
 
   it('returns JSON text on success', async () => {
     const c = await connect();
-    const result = await c.callTool({ name: 'echo', arguments: { word: 'hi' } });
+    const result = await c.client.callTool({ name: 'echo', arguments: { word: 'hi' } });
     expect(result.isError).toBeFalsy();
     expect(result.content).toEqual([{ type: 'text', text: '{"word":"hi"}' }]);
   });
 
   it('rejects bad input before the tool runs', async () => {
     const c = await connect();
-    const result = await c.callTool({ name: 'echo', arguments: { word: '' } });
+    const result = await c.client.callTool({ name: 'echo', arguments: { word: '' } });
     expect(result.isError).toBe(true);
     expect(calls).toEqual([]);
   });
 
   it('turns service errors into readable tool errors and reports them', async () => {
-    const seen: ServiceError[] = [];
-    const c = await connect((e) => seen.push(e));
-    const result = await c.callTool({ name: 'echo', arguments: { word: 'limit' } });
+    const c = await connect();
+    const result = await c.client.callTool({ name: 'echo', arguments: { word: 'limit' } });
     expect(result.isError).toBe(true);
     expect(result.content).toEqual([{ type: 'text', text: 'Testy is rate-limiting requests; try again in 30 seconds.' }]);
-    expect(seen.map((e) => e.kind)).toEqual(['rate_limited']);
+    expect(c.serviceErrors.map((e) => e.kind)).toEqual(['rate_limited']);
   });
 
   it('reports unexpected failures as tool errors naming the server', async () => {
     const c = await connect();
-    const result = await c.callTool({ name: 'echo', arguments: { word: 'boom' } });
+    const result = await c.client.callTool({ name: 'echo', arguments: { word: 'boom' } });
     expect(result).toMatchObject({ isError: true, content: [{ type: 'text', text: 'testy failed unexpectedly: kaput' }] });
   });
 });

@@ -1,5 +1,3 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findIssue, type LinearFakeData } from '../../../../test-support/fakes/linear-fake-data';
 import {
@@ -7,47 +5,33 @@ import {
   type LinearGraphqlFake,
   startLinearGraphqlFake,
 } from '../../../../test-support/fakes/linear-graphql-fake';
-import { createBuiltinServer, META_ACTION_CLASS, META_GROUP } from '../kit/builtin-server';
+import { builtinConnections } from '../../../../test-support/mcp/builtin-client';
+import { META_ACTION_CLASS, META_GROUP } from '../kit/builtin-server';
 import { HINTS_BY_CLASS } from '../kit/builtin-tool';
-import type { ServiceError } from '../kit/service-error';
 import { LINEAR_SERVER, linearTools } from './linear-tools';
 
 let fake: LinearGraphqlFake;
-let clients: Client[];
-let reported: ServiceError[];
+const servers = builtinConnections();
 
 beforeEach(async () => {
   fake = await startLinearGraphqlFake();
-  clients = [];
-  reported = [];
 });
 
 afterEach(async () => {
-  await Promise.all(clients.map((c) => c.close()));
+  await servers.closeAll();
   await fake.close();
 });
 
-async function connect(apiKey = LINEAR_FAKE_API_KEY): Promise<Client> {
-  const tools = linearTools({ apiKey, apiUrl: fake.url });
-  const server = createBuiltinServer({ ...LINEAR_SERVER, tools, onServiceError: (error) => reported.push(error) });
-  const [serverSide, clientSide] = InMemoryTransport.createLinkedPair();
-  await server.connect(serverSide);
-  const client = new Client({ name: 'izzie-test', version: '1.0.0' });
-  clients.push(client);
-  await client.connect(clientSide);
-  return client;
-}
+const connect = (apiKey = LINEAR_FAKE_API_KEY) => servers.connect(LINEAR_SERVER, linearTools({ apiKey, apiUrl: fake.url }));
 
 async function call(name: string, args: Record<string, unknown>, apiKey?: string) {
-  const result = await (await connect(apiKey)).callTool({ name, arguments: args });
-  const content = result.content as Array<{ type: string; text: string }>;
-  return { isError: result.isError === true, text: content[0]?.text ?? '' };
+  return (await connect(apiKey)).call(name, args);
 }
 
 async function callOk(name: string, args: Record<string, unknown>) {
   const result = await call(name, args);
   expect(result.isError, result.text).toBe(false);
-  return JSON.parse(result.text) as Record<string, unknown>;
+  return result.json<Record<string, unknown>>();
 }
 
 const operations = () => fake.requests.map((request) => request.operationName);
@@ -61,7 +45,7 @@ const userEmail = (data: LinearFakeData, id: string | null) => data.users.find((
 
 describe('the Linear server', () => {
   it('lists its four tools with their action classes and the hints of each class', async () => {
-    const { tools } = await (await connect()).listTools();
+    const { tools } = await (await connect()).client.listTools();
     const classes = Object.fromEntries(tools.map((tool) => [tool.name, tool._meta?.[META_ACTION_CLASS]]));
     expect(classes).toEqual({ issues_list: 'read', issue_create: 'create', issue_update: 'update', comment_create: 'create' });
     for (const tool of tools) {
@@ -110,7 +94,7 @@ describe('issues_list', () => {
       isError: true,
       text: "Linear no longer accepts Izzie's credentials. Reconnect Linear on the Integrations page. Linear said: Authentication required, not authenticated.",
     });
-    expect(reported.map((error) => [error.kind, error.options.revoked])).toEqual([['unauthorized', true]]);
+    expect(servers.serviceErrors.map((error) => [error.kind, error.options.revoked])).toEqual([['unauthorized', true]]);
   });
 
   it('passes on how long to wait when Linear rate-limits', async () => {
@@ -238,7 +222,7 @@ describe('issue_update', () => {
   it('says when the issue does not exist', async () => {
     const result = await call('issue_update', { issue: 'ENG-99', state: 'Done' });
     expect(result).toEqual({ isError: true, text: 'Linear could not find that. Linear said: Could not find referenced Issue.' });
-    expect(reported.map((error) => error.kind)).toEqual(['not_found']);
+    expect(servers.serviceErrors.map((error) => error.kind)).toEqual(['not_found']);
   });
 
   it('names the states there are when the state does not exist, and changes nothing', async () => {

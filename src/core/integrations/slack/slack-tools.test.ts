@@ -1,10 +1,10 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type SlackGaps, startSlackGaps } from '../../../../test-support/emulators/slack-gaps';
 import { type RunningEmulator, startEmulator } from '../../../../test-support/emulators/start-emulator';
-import { createBuiltinServer, META_ACTION_CLASS } from '../kit/builtin-server';
+import { builtinConnections } from '../../../../test-support/mcp/builtin-client';
+import { expectRefusedBeforeRequest } from '../../../../test-support/mcp/expect-refused-before-request';
+import { META_ACTION_CLASS } from '../kit/builtin-server';
 import { HINTS_BY_CLASS } from '../kit/builtin-tool';
 import { ServiceError } from '../kit/service-error';
 import { slackIdentity } from './slack-identity';
@@ -102,39 +102,14 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-let client: Client | undefined;
-afterEach(async () => {
-  await client?.close();
-  client = undefined;
-});
+const servers = builtinConnections();
+afterEach(servers.closeAll);
 
-async function connect(token = people.alice.token, seen: ServiceError[] = []): Promise<Client> {
-  const server = createBuiltinServer({
-    ...SLACK_SERVER,
-    tools: slackTools({ token, baseUrl: gaps.url }),
-    onServiceError: (e) => seen.push(e),
-  });
-  const [a, b] = InMemoryTransport.createLinkedPair();
-  await server.connect(a);
-  client = new Client({ name: 'izzie-test', version: '1.0.0' });
-  await client.connect(b);
-  return client;
-}
+const connect = (token = people.alice.token) => servers.connect(SLACK_SERVER, slackTools({ token, baseUrl: gaps.url }));
 
-async function call(c: Client, name: string, args: Record<string, unknown>) {
-  const result = await c.callTool({ name, arguments: args });
-  const text = (result.content as { text: string }[]).map((part) => part.text).join('');
-  return { isError: result.isError === true, text, json: <T>() => JSON.parse(text) as T };
-}
-
-async function expectRejectedLocally(name: string, args: Record<string, unknown>) {
-  const c = await connect();
-  const before = gaps.requests.length;
-  const result = await call(c, name, args);
-  expect(result.isError).toBe(true);
-  expect(result.text).toMatch(/invalid/i);
-  expect(gaps.requests.length).toBe(before);
-}
+/** Calls a tool with bad input and proves Slack never heard of it. */
+const expectRejectedLocally = (name: string, args: Record<string, unknown>) =>
+  expectRefusedBeforeRequest(async () => (await connect()).call(name, args), gaps.requests, /invalid/i);
 
 const engHistory = async () => {
   const admin = new WebClient(ADMIN_TOKEN, { slackApiUrl: `${emulator.url}/api/` });
@@ -158,7 +133,7 @@ interface History {
 describe('slack server', () => {
   it('lists the three tools with their action classes and class hints', async () => {
     const c = await connect();
-    const { tools } = await c.listTools();
+    const { tools } = await c.client.listTools();
     const classes = Object.fromEntries(tools.map((t) => [t.name, t._meta?.[META_ACTION_CLASS]]));
     expect(classes).toEqual({ channel_history: 'read', message_send: 'send', users_lookup: 'read' });
     for (const tool of tools)
@@ -169,7 +144,7 @@ describe('slack server', () => {
 describe('channel_history', () => {
   it('reads a channel by name, in order, with who wrote what', async () => {
     const c = await connect();
-    const result = await call(c, 'channel_history', { channel: '#eng' });
+    const result = await c.call('channel_history', { channel: '#eng' });
     expect(result.isError).toBe(false);
     const body = result.json<History>();
     expect(body.channel).toEqual({ id: eng, name: 'eng' });
@@ -193,7 +168,7 @@ describe('channel_history', () => {
   it('reads a channel by ID, honours the limit and passes `oldest` to Slack', async () => {
     const c = await connect();
     const before = gaps.requests.length;
-    const body = (await call(c, 'channel_history', { channel: eng, limit: 2, oldest: '2024-03-01T09:00:00Z' })).json<History>();
+    const body = (await c.call('channel_history', { channel: eng, limit: 2, oldest: '2024-03-01T09:00:00Z' })).json<History>();
     expect(body.channel).toEqual({ id: eng, name: null });
     // An ID needs no conversations.list lookup.
     expect(gaps.requests.slice(before).map((r) => r.method)).toEqual(['conversations.history', 'users.info', 'users.info']);
@@ -203,15 +178,14 @@ describe('channel_history', () => {
   });
 
   it('says Slack could not find an unknown channel', async () => {
-    const seen: ServiceError[] = [];
-    const c = await connect(people.alice.token, seen);
-    const byId = await call(c, 'channel_history', { channel: 'C0NOTTHERE1' });
+    const c = await connect();
+    const byId = await c.call('channel_history', { channel: 'C0NOTTHERE1' });
     expect(byId).toMatchObject({ isError: true, text: 'Slack could not find that. Slack said: channel_not_found' });
-    const byName = await call(c, 'channel_history', { channel: '#launch-party' });
+    const byName = await c.call('channel_history', { channel: '#launch-party' });
     expect(byName.text).toBe(
       'Slack could not find that. Slack said: channel_not_found (no channel named #launch-party that Izzie can see)',
     );
-    expect(seen.map((e) => e.kind)).toEqual(['not_found', 'not_found']);
+    expect(c.serviceErrors.map((e) => e.kind)).toEqual(['not_found', 'not_found']);
   });
 
   it('rejects a malformed channel or limit before calling Slack', async () => {
@@ -224,11 +198,11 @@ describe('channel_history', () => {
 describe('message_send', () => {
   it('posts to a channel and into a thread as the connected user', async () => {
     const c = await connect();
-    const posted = await call(c, 'message_send', { channel: '#eng', text: 'Release review moved to 3:30 today.' });
+    const posted = await c.call('message_send', { channel: '#eng', text: 'Release review moved to 3:30 today.' });
     expect(posted.isError).toBe(false);
     const body = posted.json<{ channel: unknown; ts: string; thread_ts: string | null }>();
     expect(body).toMatchObject({ channel: { id: eng, name: 'eng' }, thread_ts: null });
-    const reply = await call(c, 'message_send', { channel: eng, text: 'Migration done, merges are open.', thread_ts: holdTs });
+    const reply = await c.call('message_send', { channel: eng, text: 'Migration done, merges are open.', thread_ts: holdTs });
     expect(reply.json()).toMatchObject({ channel: { id: eng, name: null }, thread_ts: holdTs });
 
     const history = await engHistory();
@@ -240,32 +214,30 @@ describe('message_send', () => {
   });
 
   it('tells the person when to retry after HTTP 429', async () => {
-    const seen: ServiceError[] = [];
-    const c = await connect(people.alice.token, seen);
+    const c = await connect();
     gaps.answerNext({
       status: 429,
       headers: { 'retry-after': '12' },
       body: { ok: false, error: 'ratelimited' },
       method: 'chat.postMessage',
     });
-    const result = await call(c, 'message_send', { channel: eng, text: 'Is anyone there?' });
+    const result = await c.call('message_send', { channel: eng, text: 'Is anyone there?' });
     expect(result).toMatchObject({ isError: true, text: 'Slack is rate-limiting requests; try again in 12 seconds.' });
-    expect(seen[0]).toMatchObject({ kind: 'rate_limited', options: { status: 429, retryAfterSeconds: 12 } });
+    expect(c.serviceErrors[0]).toMatchObject({ kind: 'rate_limited', options: { status: 429, retryAfterSeconds: 12 } });
   });
 
   it('names the scope a token lacks', async () => {
-    const seen: ServiceError[] = [];
-    const c = await connect(people.alice.token, seen);
+    const c = await connect();
     gaps.answerNext({
       status: 200,
       body: { ok: false, error: 'missing_scope', needed: 'chat:write', provided: 'channels:read' },
       method: 'chat.postMessage',
     });
-    const result = await call(c, 'message_send', { channel: eng, text: 'Hello' });
+    const result = await c.call('message_send', { channel: eng, text: 'Hello' });
     expect(result.text).toBe(
       'Slack refused: the connected account lacks permission for this. Slack said: missing_scope (the token needs the chat:write scope)',
     );
-    expect(seen[0]?.kind).toBe('forbidden');
+    expect(c.serviceErrors[0]?.kind).toBe('forbidden');
   });
 
   it('rejects empty text or a malformed thread before calling Slack', async () => {
@@ -280,7 +252,7 @@ describe('message_send', () => {
 describe('users_lookup', () => {
   it('finds a user by email, by ID, and by name', async () => {
     const c = await connect();
-    const byEmail = (await call(c, 'users_lookup', { user: 'bob@acme-robotics.test' })).json<{ users: unknown[] }>();
+    const byEmail = (await c.call('users_lookup', { user: 'bob@acme-robotics.test' })).json<{ users: unknown[] }>();
     expect(byEmail.users).toEqual([
       {
         id: people.bob.id,
@@ -294,29 +266,28 @@ describe('users_lookup', () => {
         tz: null,
       },
     ]);
-    const byId = (await call(c, 'users_lookup', { user: people.carol.id })).json<{ users: { name: string }[] }>();
+    const byId = (await c.call('users_lookup', { user: people.carol.id })).json<{ users: { name: string }[] }>();
     expect(byId.users.map((u) => u.name)).toEqual(['carol']);
-    const byName = (await call(c, 'users_lookup', { user: 'alice nguyen' })).json<{ users: { id: string }[] }>();
+    const byName = (await c.call('users_lookup', { user: 'alice nguyen' })).json<{ users: { id: string }[] }>();
     expect(byName.users.map((u) => u.id)).toEqual([people.alice.id]);
-    const byHandle = (await call(c, 'users_lookup', { user: '@bob' })).json<{ users: { id: string }[] }>();
+    const byHandle = (await c.call('users_lookup', { user: '@bob' })).json<{ users: { id: string }[] }>();
     expect(byHandle.users.map((u) => u.id)).toEqual([people.bob.id]);
   });
 
   it('says Slack could not find an unknown email', async () => {
     const c = await connect();
-    const result = await call(c, 'users_lookup', { user: 'dave@acme-robotics.test' });
+    const result = await c.call('users_lookup', { user: 'dave@acme-robotics.test' });
     expect(result).toMatchObject({ isError: true, text: 'Slack could not find that. Slack said: users_not_found' });
   });
 
   it('reports a revoked token as unauthorized and revoked', async () => {
-    const seen: ServiceError[] = [];
-    const c = await connect(people.carol.token, seen);
+    const c = await connect(people.carol.token);
     gaps.revokeToken(people.carol.token);
-    const result = await call(c, 'users_lookup', { user: people.bob.id });
+    const result = await c.call('users_lookup', { user: people.bob.id });
     expect(result.text).toBe(
       "Slack no longer accepts Izzie's credentials. Reconnect Slack on the Integrations page. Slack said: token_revoked",
     );
-    expect(seen.map((e) => [e.kind, e.options.revoked])).toEqual([['unauthorized', true]]);
+    expect(c.serviceErrors.map((e) => [e.kind, e.options.revoked])).toEqual([['unauthorized', true]]);
   });
 
   it('rejects an empty or overlong query before calling Slack', async () => {
@@ -329,7 +300,7 @@ describe('Slack failures outside the API', () => {
   it('says Slack is not answering properly on HTTP 503', async () => {
     const c = await connect();
     gaps.answerNext({ status: 503, body: 'Service Unavailable' });
-    const result = await call(c, 'users_lookup', { user: people.bob.id });
+    const result = await c.call('users_lookup', { user: people.bob.id });
     expect(result.text).toMatch(/^Slack is not answering properly right now; try again shortly\. Slack said: HTTP 503/);
   });
 });

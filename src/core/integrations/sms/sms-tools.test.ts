@@ -1,28 +1,25 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freePort } from '../../../../test-support/free-port';
 import { startTwilioFake, TWILIO_INVALID_NUMBER, type TwilioFake } from '../../../../test-support/fakes/twilio-fake';
-import { createBuiltinServer, META_ACTION_CLASS, META_GROUP } from '../kit/builtin-server';
+import { builtinConnections } from '../../../../test-support/mcp/builtin-client';
+import { META_ACTION_CLASS, META_GROUP } from '../kit/builtin-server';
 import { HINTS_BY_CLASS } from '../kit/builtin-tool';
-import type { ServiceError } from '../kit/service-error';
 import { SMS_SERVER, smsTools } from './sms-tools';
 import type { TwilioConnection } from './twilio-client';
 
 let fake: TwilioFake;
-let clients: Client[];
-let reported: ServiceError[];
+const servers = builtinConnections();
 
 beforeEach(async () => {
   fake = await startTwilioFake();
-  clients = [];
-  reported = [];
 });
 
 afterEach(async () => {
-  await Promise.all(clients.map((c) => c.close()));
+  await servers.closeAll();
   await fake.close();
 });
+
+const connect = (deps: TwilioConnection) => servers.connect(SMS_SERVER, smsTools(deps));
 
 async function send(args: Record<string, unknown>, overrides: Partial<TwilioConnection> = {}) {
   const deps = {
@@ -32,31 +29,15 @@ async function send(args: Record<string, unknown>, overrides: Partial<TwilioConn
     baseUrl: fake.url,
     ...overrides,
   };
-  const server = createBuiltinServer({ ...SMS_SERVER, tools: smsTools(deps), onServiceError: (error) => reported.push(error) });
-  const [serverSide, clientSide] = InMemoryTransport.createLinkedPair();
-  await server.connect(serverSide);
-  const client = new Client({ name: 'izzie-test', version: '1.0.0' });
-  clients.push(client);
-  await client.connect(clientSide);
-  const result = await client.callTool({ name: 'sms_send', arguments: args });
-  const content = result.content as Array<{ type: string; text: string }>;
-  return { isError: result.isError === true, text: content[0]?.text ?? '' };
+  return (await connect(deps)).call('sms_send', args);
 }
 
 const more = (code: number) => `https://www.twilio.com/docs/errors/${code}`;
 
 describe('the SMS server', () => {
   it('lists sms_send as a send-class tool of the sms group', async () => {
-    const server = createBuiltinServer({
-      ...SMS_SERVER,
-      tools: smsTools({ accountSid: 'AC', authToken: 't', fromNumber: '+10000000000' }),
-    });
-    const [serverSide, clientSide] = InMemoryTransport.createLinkedPair();
-    await server.connect(serverSide);
-    const client = new Client({ name: 'izzie-test', version: '1.0.0' });
-    clients.push(client);
-    await client.connect(clientSide);
-    const { tools } = await client.listTools();
+    const connection = await connect({ accountSid: 'AC', authToken: 't', fromNumber: '+10000000000' });
+    const { tools } = await connection.client.listTools();
     expect(tools.map((tool) => [tool.name, tool._meta?.[META_ACTION_CLASS], tool._meta?.[META_GROUP]])).toEqual([
       ['sms_send', 'send', 'sms'],
     ]);
@@ -76,7 +57,7 @@ describe('sms_send', () => {
         body: 'Your 3pm with Dr. Okafor moved to 4pm.',
       },
     ]);
-    expect(JSON.parse(result.text)).toEqual({
+    expect(result.json()).toEqual({
       sid: fake.messages[0]?.sid,
       status: 'queued',
       to: '+15558675309',
@@ -92,7 +73,7 @@ describe('sms_send', () => {
   it('sends a long text whole, which Twilio splits into parts', async () => {
     const body = 'Packing list: '.padEnd(1600, 'x');
     const result = await send({ to: '+447700900123', body });
-    expect(JSON.parse(result.text)).toMatchObject({ segments: 11 });
+    expect(result.json()).toMatchObject({ segments: 11 });
     expect(fake.messages[0]?.body).toBe(body);
   });
 
@@ -112,7 +93,7 @@ describe('sms_send', () => {
       isError: true,
       text: `Twilio no longer accepts Izzie's credentials. Reconnect Twilio on the Integrations page. Twilio said: Authenticate (error 20003, ${more(20003)})`,
     });
-    expect(reported.map((error) => [error.kind, error.options.revoked])).toEqual([['unauthorized', true]]);
+    expect(servers.serviceErrors.map((error) => [error.kind, error.options.revoked])).toEqual([['unauthorized', true]]);
     expect(fake.messages).toEqual([]);
   });
 
@@ -121,7 +102,7 @@ describe('sms_send', () => {
     expect(result.text).toBe(
       `Twilio rejected the request. Twilio said: The 'To' number ${TWILIO_INVALID_NUMBER} is not a valid phone number. (error 21211, ${more(21211)})`,
     );
-    expect(reported.map((error) => error.kind)).toEqual(['invalid_request']);
+    expect(servers.serviceErrors.map((error) => error.kind)).toEqual(['invalid_request']);
   });
 
   it('passes on Twilio’s message when the account does not own the sending number', async () => {
