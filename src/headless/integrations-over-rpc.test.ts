@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Integration, McpServer, Message } from '../shared';
+import { startGithubDeviceFake } from '../../test-support/emulators/github-device-fake';
 import { startGithubGaps, type GithubGaps } from '../../test-support/emulators/github-gaps';
 import { consentInBrowser } from '../../test-support/emulators/google-consent';
 import { startGoogleWorld } from '../../test-support/emulators/google-harness';
@@ -12,6 +14,7 @@ import { fakeStep, startFakeModelServer, type FakeModelServer } from '../../test
 import { LINEAR_FAKE_API_KEY, startLinearGraphqlFake } from '../../test-support/fakes/linear-graphql-fake';
 import { startTwilioFake } from '../../test-support/fakes/twilio-fake';
 import { freePort } from '../../test-support/free-port';
+import { forwardHeaders, listenLocal, readBody, relay } from '../../test-support/http-kit';
 import { startTestHost } from '../../test-support/test-host';
 import { rpcSession } from '../../test-support/rpc-session';
 import { connectRaw, type RawRpcSocket } from '../../test-support/ws-rpc-client';
@@ -246,6 +249,45 @@ describe('integrations over RPC', () => {
     expect(started.status).toBe('connecting');
     expect((await call<Integration>('integrations.cancel', { id: 'google' })).status).toBe('disconnected');
     await expect(fetch(`http://127.0.0.1:${googlePort}/callback?code=x&state=y`)).rejects.toThrow();
+  });
+
+  it('connects GitHub through the device flow: the code is shown, the token arrives when the person agrees', async () => {
+    await call('integrations.disconnect', { id: 'github' });
+    const device = await startGithubDeviceFake({
+      clientId: 'Iv1.izzie-test',
+      answers: ['authorization_pending', 'grant'],
+      token: GITHUB_TOKEN,
+      grantedScopes: 'repo,notifications',
+      interval: 1,
+    });
+    // One host, as on GitHub Enterprise: the device endpoints under /login, the API everywhere else.
+    const host = await listenLocal(
+      createServer((req, res) => {
+        void readBody(req).then(async (body) => {
+          const target = (req.url ?? '/').startsWith('/login/') ? device.url : githubGaps.url;
+          const answer = await relay(`${target}${req.url ?? '/'}`, {
+            method: req.method ?? 'GET',
+            headers: forwardHeaders(req),
+            body,
+          });
+          res.writeHead(answer.status, answer.headers).end(answer.body);
+        });
+      }),
+    );
+    try {
+      const started = await call<Integration>('integrations.connect', {
+        id: 'github',
+        clientId: 'Iv1.izzie-test',
+        baseUrl: host.url,
+      });
+      expect(started).toMatchObject({ status: 'connecting', pending: { kind: 'device', userCode: device.userCode } });
+      await expect.poll(async () => (await integration('github'))?.status, { timeout: 10_000 }).toBe('connected');
+      expect(await integration('github')).toMatchObject({ account: 'octocat', method: 'device', pending: null });
+      expect(device.requests.filter((r) => r.path === '/login/oauth/access_token')).toHaveLength(2);
+    } finally {
+      await host.close();
+      await device.close();
+    }
   });
 
   it('connects Linear with an API key and Twilio with an account SID, checking both first', async () => {
