@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fakeStep, startFakeModelServer, type FakeModelServer } from '../test-support/fake-model-server';
 import { startHost, type HostProcess } from './support/headless-process';
+import { recordPageActivity } from './support/page-console';
 
 const API_KEY = 'sk-e2e-0123456789abcdef';
 
@@ -14,8 +15,10 @@ test.describe('chatting with a model', () => {
   let home: string;
   let fake: FakeModelServer;
   let host: HostProcess | null = null;
+  let pageActivity: () => string = () => '';
 
-  test.beforeEach(async () => {
+  test.beforeEach(async ({ page }) => {
+    pageActivity = recordPageActivity(page);
     home = mkdtempSync(join(tmpdir(), 'izzie-e2e-chat-'));
     fake = await startFakeModelServer({ requireApiKey: API_KEY, models: ['fake/alpha', 'fake/beta'] });
     host = await startHost(home);
@@ -24,6 +27,7 @@ test.describe('chatting with a model', () => {
   test.afterEach(async ({}, testInfo) => {
     if (testInfo.status !== testInfo.expectedStatus && host) {
       await testInfo.attach('host output', { body: host.output() });
+      await testInfo.attach('page activity', { body: pageActivity() });
       await testInfo.attach('izzie.log', { path: join(home, 'logs', 'izzie.log') }).catch(() => undefined);
     }
     await host?.stop();

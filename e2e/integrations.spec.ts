@@ -9,6 +9,7 @@ import { startEmulator, type RunningEmulator } from '../test-support/emulators/s
 import { fakeStep, startFakeModelServer, type FakeModelServer } from '../test-support/fake-model-server';
 import { freePort } from '../test-support/free-port';
 import { startHost, type HostProcess } from './support/headless-process';
+import { recordPageActivity } from './support/page-console';
 
 const GITHUB_TOKEN = 'ghp_E2eIzzie0123456789abcdefABCDEF012345';
 const API_KEY = 'sk-e2e-0123456789abcdef';
@@ -24,8 +25,10 @@ test.describe('connecting accounts', () => {
   let googlePort: number;
   let fake: FakeModelServer;
   let host: HostProcess | null = null;
+  let pageActivity: () => string = () => '';
 
-  test.beforeEach(async () => {
+  test.beforeEach(async ({ page }) => {
+    pageActivity = recordPageActivity(page);
     home = mkdtempSync(join(tmpdir(), 'izzie-e2e-integrations-'));
     const tokens = { [GITHUB_TOKEN]: { login: 'octocat', scopes: ['repo', 'read:org', 'notifications'] } };
     github = await startEmulator('github', {
@@ -57,6 +60,7 @@ test.describe('connecting accounts', () => {
   test.afterEach(async ({}, testInfo) => {
     if (testInfo.status !== testInfo.expectedStatus && host) {
       await testInfo.attach('host output', { body: host.output() });
+      await testInfo.attach('page activity', { body: pageActivity() });
       await testInfo.attach('izzie.log', { path: join(home, 'logs', 'izzie.log') }).catch(() => undefined);
     }
     await host?.stop();

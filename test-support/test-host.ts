@@ -18,12 +18,14 @@ export async function startTestHost(token: string, options: CoreOptions = {}) {
   const core: Core = createCore(testPorts(dataDir), options);
   await core.start();
   const refusals: Array<[number, string]> = [];
+  const connections: Array<[string, Record<string, unknown>]> = [];
   const server: HeadlessServer = await startHeadlessServer({
     endpoint: core,
     subscribe: (listener) => core.subscribe(listener),
     rendererDir,
     token,
     onRefused: (status, reason) => refusals.push([status, reason]),
+    onConnection: (event, detail) => connections.push([event, detail]),
   });
   return {
     core,
@@ -32,6 +34,7 @@ export async function startTestHost(token: string, options: CoreOptions = {}) {
     dataDir,
     rendererDir,
     refusals,
+    connections,
     async close() {
       await server.close();
       await core.stop();

@@ -56,6 +56,7 @@ export async function serve(options: ServeOptions): Promise<RunningHost> {
       token,
       port: options.port,
       onRefused: (status, reason) => core.log.warn('refused a connection', { status, reason }),
+      onConnection: (event, detail) => core.log.info(`renderer ${event}`, detail),
     });
   } catch (error) {
     await core.stop();

@@ -40,6 +40,16 @@ describe('the headless host', () => {
     ).toBe(101);
   });
 
+  it('reports each renderer connecting and going, with the close code, so a drop leaves a trace', async () => {
+    const before = host.connections.length;
+    const socket = await connectRaw(server.port, TOKEN);
+    expect(host.connections.slice(before)).toContainEqual(['connected', { connections: expect.any(Number) }]);
+    socket.socket.close(4001, 'test is done');
+    await expect
+      .poll(() => host.connections.slice(before))
+      .toContainEqual(['disconnected', { code: 4001, reason: 'test is done', connections: expect.any(Number) }]);
+  });
+
   it('refuses a missing or wrong token with 401', async () => {
     expect(await upgradeStatus(server.port, { protocols: [WS_PROTOCOL], origin: origin() })).toBe(401);
     expect(await upgradeStatus(server.port, { protocols: protocols('b'.repeat(40)), origin: origin() })).toBe(401);

@@ -22,6 +22,7 @@ export interface HeadlessServerOptions {
   /** 0 (the default) picks a free ephemeral port. */
   readonly port?: number;
   readonly onRefused?: (status: number, reason: string) => void;
+  readonly onConnection?: (event: 'connected' | 'disconnected', detail: Record<string, unknown>) => void;
 }
 
 export interface HeadlessServer {
@@ -34,7 +35,7 @@ export interface HeadlessServer {
 }
 
 export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
-  const adapter = new WsRpcAdapter(options.endpoint);
+  const adapter = new WsRpcAdapter(options.endpoint, options.onConnection);
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: MAX_FRAME_BYTES,

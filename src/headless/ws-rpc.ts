@@ -14,12 +14,23 @@ export class WsRpcAdapter {
   private readonly sockets = new Set<WebSocket>();
   private readonly inFlight = new Set<Promise<void>>();
 
-  constructor(private readonly endpoint: RpcEndpoint) {}
+  constructor(
+    private readonly endpoint: RpcEndpoint,
+    /** Told when a renderer connects and when (and how) it goes, so a drop leaves a trace in the log. */
+    private readonly onLifecycle?: (event: 'connected' | 'disconnected', detail: Record<string, unknown>) => void,
+  ) {}
 
   attach(socket: WebSocket): void {
     this.sockets.add(socket);
-    socket.on('close', () => this.sockets.delete(socket));
-    socket.on('error', () => this.sockets.delete(socket));
+    this.onLifecycle?.('connected', { connections: this.sockets.size });
+    socket.on('close', (code, reason) => {
+      this.sockets.delete(socket);
+      this.onLifecycle?.('disconnected', { code, reason: reason.toString(), connections: this.sockets.size });
+    });
+    socket.on('error', (error) => {
+      this.sockets.delete(socket);
+      this.onLifecycle?.('disconnected', { error: error.message, connections: this.sockets.size });
+    });
     socket.on('message', (data, isBinary) => {
       const work = this.answer(socket, isBinary ? null : data.toString()).finally(() => this.inFlight.delete(work));
       this.inFlight.add(work);
