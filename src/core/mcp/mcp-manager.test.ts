@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { managerKits, waitFor } from '../../../test-support/mcp/mcp-test-kit';
 import { createBuiltinServer } from '../integrations/kit/builtin-server';
-import { defineBuiltinTool, HINTS_BY_CLASS } from '../integrations/kit/builtin-tool';
+import { defineBuiltinTool } from '../integrations/kit/builtin-tool';
 import type { ServerSpec } from './server-spec';
 
 const lookup = defineBuiltinTool({
@@ -12,7 +12,6 @@ const lookup = defineBuiltinTool({
   description: 'Looks a word up.',
   group: 'dictionary',
   actionClass: 'read',
-  hints: HINTS_BY_CLASS.read,
   input: z.object({ word: z.string().min(1) }),
   run: async ({ word }) => ({ word, meaning: `the meaning of ${word}` }),
 });
@@ -23,7 +22,6 @@ const publish = defineBuiltinTool({
   description: 'Publishes a word.',
   group: 'dictionary',
   actionClass: 'send',
-  hints: HINTS_BY_CLASS.send,
   input: z.object({ word: z.string() }),
   run: async () => 'published',
 });
@@ -35,7 +33,6 @@ const hang = defineBuiltinTool({
   description: 'Never answers.',
   group: 'dictionary',
   actionClass: 'read',
-  hints: HINTS_BY_CLASS.read,
   input: z.object({}),
   run: (_input, signal) => new Promise((resolve) => signal.addEventListener('abort', () => resolve('aborted'))),
 });

@@ -11,7 +11,7 @@ import { openDatabase, type Db } from '../../store/database';
 import { IntegrationsRepo } from '../../store/integrations-repo';
 import { sqlMigrations } from '../../store/migration-files';
 import { migrate } from '../../store/migrations';
-import { defineBuiltinTool, HINTS_BY_CLASS } from '../kit/builtin-tool';
+import { defineBuiltinTool } from '../kit/builtin-tool';
 import type { Connection, Connector } from './connector';
 import { IntegrationsService } from './integrations-service';
 
@@ -43,7 +43,6 @@ const ping = defineBuiltinTool({
   description: 'Answers pong.',
   group: 'linear',
   actionClass: 'read',
-  hints: HINTS_BY_CLASS.read,
   input: z.object({}),
   run: async () => 'pong',
 });

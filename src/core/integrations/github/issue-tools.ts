@@ -1,6 +1,6 @@
 import type { Octokit } from '@octokit/rest';
 import { z } from 'zod';
-import { type BuiltinTool, defineBuiltinTool, HINTS_BY_CLASS } from '../kit/builtin-tool';
+import { type BuiltinTool, defineBuiltinTool } from '../kit/builtin-tool';
 import { githubCall } from './github-errors';
 import { Limit, Login, Owner, Repo } from './github-inputs';
 
@@ -34,7 +34,6 @@ export function issueTools(octokit: Octokit, token: string): BuiltinTool[] {
       description: 'Lists issues (not pull requests) in a GitHub repository, most recently created first.',
       group: 'github',
       actionClass: 'read',
-      hints: HINTS_BY_CLASS.read,
       input: z.object({
         owner: Owner,
         repo: Repo,
@@ -86,7 +85,6 @@ export function issueTools(octokit: Octokit, token: string): BuiltinTool[] {
       description: 'Opens a new issue in a GitHub repository as the connected user.',
       group: 'github',
       actionClass: 'create',
-      hints: HINTS_BY_CLASS.create,
       input: z.object({
         owner: Owner,
         repo: Repo,

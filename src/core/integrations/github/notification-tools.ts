@@ -1,6 +1,6 @@
 import type { Octokit } from '@octokit/rest';
 import { z } from 'zod';
-import { type BuiltinTool, defineBuiltinTool, HINTS_BY_CLASS } from '../kit/builtin-tool';
+import { type BuiltinTool, defineBuiltinTool } from '../kit/builtin-tool';
 import { githubCall } from './github-errors';
 import { Limit } from './github-inputs';
 
@@ -25,7 +25,6 @@ export function notificationTools(octokit: Octokit, token: string): BuiltinTool[
         'Lists the connected user’s GitHub notifications (review requests, mentions, assignments…), most recent first.',
       group: 'github',
       actionClass: 'read',
-      hints: HINTS_BY_CLASS.read,
       input: z.object({
         all: z.boolean().default(false).describe('Include notifications already marked as read (default: unread only).'),
         participating: z

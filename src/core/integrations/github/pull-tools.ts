@@ -1,6 +1,6 @@
 import type { Octokit } from '@octokit/rest';
 import { z } from 'zod';
-import { type BuiltinTool, defineBuiltinTool, HINTS_BY_CLASS } from '../kit/builtin-tool';
+import { type BuiltinTool, defineBuiltinTool } from '../kit/builtin-tool';
 import { githubCall } from './github-errors';
 import { Limit, Owner, PullNumber, Repo } from './github-inputs';
 
@@ -40,7 +40,6 @@ export function pullTools(octokit: Octokit, token: string): BuiltinTool[] {
       description: 'Lists pull requests in a GitHub repository, most recently created first.',
       group: 'github',
       actionClass: 'read',
-      hints: HINTS_BY_CLASS.read,
       input: z.object({
         owner: Owner,
         repo: Repo,
@@ -77,7 +76,6 @@ export function pullTools(octokit: Octokit, token: string): BuiltinTool[] {
       description: 'Reads one pull request: description, branches, whether it can merge, size, and where each reviewer stands.',
       group: 'github',
       actionClass: 'read',
-      hints: HINTS_BY_CLASS.read,
       input: z.object({ owner: Owner, repo: Repo, number: PullNumber }),
       run: async ({ owner, repo, number }, signal) => {
         const [{ data: pr }, reviews] = await githubCall(token, () =>
@@ -125,7 +123,6 @@ export function pullTools(octokit: Octokit, token: string): BuiltinTool[] {
       group: 'github',
       // It publishes under the person's name, which is what `send` means for policy.
       actionClass: 'send',
-      hints: HINTS_BY_CLASS.send,
       input: z.object({
         owner: Owner,
         repo: Repo,

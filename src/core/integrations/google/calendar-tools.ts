@@ -1,6 +1,6 @@
 import type { calendar_v3 } from '@googleapis/calendar';
 import { z } from 'zod';
-import { defineBuiltinTool, HINTS_BY_CLASS, type BuiltinTool } from '../kit/builtin-tool';
+import { defineBuiltinTool, type BuiltinTool } from '../kit/builtin-tool';
 import { callGoogle } from './google-errors';
 
 const MAX_DESCRIPTION_CHARS = 2_000;
@@ -46,7 +46,6 @@ export function calendarTools(api: calendar_v3.Calendar): BuiltinTool[] {
       'Lists the events of a calendar that overlap a time range, in start order; recurring events come as their single occurrences. Optionally filtered by free text.',
     group: 'calendar',
     actionClass: 'read',
-    hints: HINTS_BY_CLASS.read,
     input: z.object({
       timeMin: DateTime.describe('Start of the range, ISO 8601 with UTC offset, e.g. "2025-03-03T00:00:00Z".'),
       timeMax: DateTime.describe('End of the range (exclusive), ISO 8601 with UTC offset.'),
@@ -79,7 +78,6 @@ export function calendarTools(api: calendar_v3.Calendar): BuiltinTool[] {
     description: 'Creates an event in a calendar, optionally inviting guests.',
     group: 'calendar',
     actionClass: 'create',
-    hints: HINTS_BY_CLASS.create,
     input: z.object({
       summary: Summary,
       start: When,
@@ -107,7 +105,6 @@ export function calendarTools(api: calendar_v3.Calendar): BuiltinTool[] {
     description: 'Changes an existing event: only the fields given are changed. Giving attendees replaces the whole guest list.',
     group: 'calendar',
     actionClass: 'update',
-    hints: HINTS_BY_CLASS.update,
     input: z.object({
       eventId: EventId,
       calendarId: CalendarId.default('primary'),
@@ -136,7 +133,6 @@ export function calendarTools(api: calendar_v3.Calendar): BuiltinTool[] {
     description: 'Deletes an event from a calendar (for guests it is cancelled).',
     group: 'calendar',
     actionClass: 'delete',
-    hints: HINTS_BY_CLASS.delete,
     input: z.object({ eventId: EventId, calendarId: CalendarId.default('primary'), notifyAttendees: NotifyAttendees }),
     run: async ({ eventId, calendarId, notifyAttendees }, signal) => {
       await callGoogle('Google Calendar', () =>
@@ -153,7 +149,6 @@ export function calendarTools(api: calendar_v3.Calendar): BuiltinTool[] {
       'Lists the busy periods of one or more calendars (the person’s own, or colleagues’ by email) in a time range; everything else is free.',
     group: 'calendar',
     actionClass: 'read',
-    hints: HINTS_BY_CLASS.read,
     input: z.object({
       timeMin: DateTime.describe('Start of the range, ISO 8601 with UTC offset.'),
       timeMax: DateTime.describe('End of the range, ISO 8601 with UTC offset.'),

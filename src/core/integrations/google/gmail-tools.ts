@@ -1,6 +1,6 @@
 import type { gmail_v1 } from '@googleapis/gmail';
 import { z } from 'zod';
-import { defineBuiltinTool, HINTS_BY_CLASS, type BuiltinTool } from '../kit/builtin-tool';
+import { defineBuiltinTool, type BuiltinTool } from '../kit/builtin-tool';
 import { attachmentsOf, decodeEntities, headerOf, messageBody } from './gmail-payload';
 import { callGoogle } from './google-errors';
 import { buildMimeMessage, messageIdsIn, toGmailRaw, type OutgoingMail } from './mime-message';
@@ -41,7 +41,6 @@ export function gmailTools(api: gmail_v1.Gmail): BuiltinTool[] {
       'Searches the mailbox with Gmail search syntax and lists matching messages, newest first: sender, recipients, subject, date, a short snippet and labels. Use gmail_read for the full text.',
     group: 'email',
     actionClass: 'read',
-    hints: HINTS_BY_CLASS.read,
     input: z.object({
       q: z
         .string()
@@ -85,7 +84,6 @@ export function gmailTools(api: gmail_v1.Gmail): BuiltinTool[] {
       'Reads one message: its headers, its text (from the plain-text part, or converted from HTML) and the names of its attachments.',
     group: 'email',
     actionClass: 'read',
-    hints: HINTS_BY_CLASS.read,
     input: z.object({ id: MessageId }),
     run: async ({ id }, signal) => {
       const { data: message } = await callGoogle('Gmail', () =>
@@ -118,7 +116,6 @@ export function gmailTools(api: gmail_v1.Gmail): BuiltinTool[] {
       'Saves a plain-text email as a draft in Gmail without sending it; the person can review and send it from Gmail. Give replyToMessageId to draft a reply in that conversation.',
     group: 'email',
     actionClass: 'draft',
-    hints: HINTS_BY_CLASS.draft,
     input: Compose,
     run: async (input, signal) => {
       const message = await outgoing(api, input, signal);
@@ -136,7 +133,6 @@ export function gmailTools(api: gmail_v1.Gmail): BuiltinTool[] {
       'Sends a plain-text email from the person’s Gmail account, immediately. Give replyToMessageId to answer a message in its conversation.',
     group: 'email',
     actionClass: 'send',
-    hints: HINTS_BY_CLASS.send,
     input: Compose,
     run: async (input, signal) => {
       const message = await outgoing(api, input, signal);

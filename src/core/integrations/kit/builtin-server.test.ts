@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type BuiltinConnection, connectBuiltinServer } from '../../../../test-support/mcp/builtin-client';
 import { META_ACTION_CLASS, META_GROUP } from './builtin-server';
-import { defineBuiltinTool, HINTS_BY_CLASS } from './builtin-tool';
+import { defineBuiltinTool } from './builtin-tool';
 import { ServiceError } from './service-error';
 
 const calls: unknown[] = [];
@@ -12,7 +12,6 @@ const echo = defineBuiltinTool({
   description: 'Echoes a word.',
   group: 'test',
   actionClass: 'read',
-  hints: HINTS_BY_CLASS.read,
   input: z.object({ word: z.string().min(1) }),
   run: async ({ word }) => {
     calls.push(word);

@@ -25,13 +25,19 @@ export interface BuiltinTool<S extends z.ZodRawShape = z.ZodRawShape> {
   run(input: z.output<z.ZodObject<S>>, signal: AbortSignal): Promise<unknown>;
 }
 
-export function defineBuiltinTool<S extends z.ZodRawShape>(tool: BuiltinTool<S>): BuiltinTool {
-  return tool as unknown as BuiltinTool;
+/**
+ * Defines a tool; its hints are those its action class implies unless it states others (say why in
+ * a comment when it does).
+ */
+export function defineBuiltinTool<S extends z.ZodRawShape>(
+  tool: Omit<BuiltinTool<S>, 'hints'> & { readonly hints?: ToolHints },
+): BuiltinTool {
+  return { ...tool, hints: tool.hints ?? HINTS_BY_CLASS[tool.actionClass] } as unknown as BuiltinTool;
 }
 
 /**
  * The hints each action class implies. A tool may differ only where the class allows it (an
- * `update` that is not idempotent, say); the kit's tests check every built-in tool against this.
+ * `update` that is not idempotent, say); the servers' tests check every built-in tool's listing.
  */
 export const HINTS_BY_CLASS: Readonly<Record<ActionClass, ToolHints>> = {
   read: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type BuiltinTool, defineBuiltinTool, HINTS_BY_CLASS } from '../kit/builtin-tool';
+import { type BuiltinTool, defineBuiltinTool } from '../kit/builtin-tool';
 import { type LinearConnection, withLinear } from './linear-client';
 import { IssueRef } from './linear-inputs';
 
@@ -11,7 +11,6 @@ export function commentTools(connection: LinearConnection): BuiltinTool[] {
       description: 'Adds a comment to a Linear issue as the connected user.',
       group: 'linear',
       actionClass: 'create',
-      hints: HINTS_BY_CLASS.create,
       input: z.object({
         issue: IssueRef,
         body: z.string().trim().min(1).max(100_000).describe('The comment, in Markdown.'),

@@ -1,6 +1,6 @@
 import { type LinearDocument, PaginationOrderBy } from '@linear/sdk';
 import { z } from 'zod';
-import { type BuiltinTool, defineBuiltinTool, HINTS_BY_CLASS } from '../kit/builtin-tool';
+import { type BuiltinTool, defineBuiltinTool } from '../kit/builtin-tool';
 import { type LinearConnection, withLinear } from './linear-client';
 import { AssigneeEmail, Description, IssueRef, Priority, StateName, TeamKey, TeamRef, Title } from './linear-inputs';
 import { compactIssues, stateIdFor, teamIdFor, userIdFor } from './linear-lookups';
@@ -13,7 +13,6 @@ export function issueTools(connection: LinearConnection): BuiltinTool[] {
       description: 'Lists Linear issues, most recently updated first, optionally narrowed by team, state, assignee or text.',
       group: 'linear',
       actionClass: 'read',
-      hints: HINTS_BY_CLASS.read,
       input: z.object({
         team: TeamKey.optional().describe('Only issues of this team, by key, e.g. "ENG".'),
         state: StateName.optional().describe('Only issues in the workflow state of this name, e.g. "In Progress".'),
@@ -47,7 +46,6 @@ export function issueTools(connection: LinearConnection): BuiltinTool[] {
       description: 'Creates an issue in a Linear team as the connected user.',
       group: 'linear',
       actionClass: 'create',
-      hints: HINTS_BY_CLASS.create,
       input: z.object({
         team: TeamRef,
         title: Title.describe('The issue title.'),
@@ -80,7 +78,6 @@ export function issueTools(connection: LinearConnection): BuiltinTool[] {
         'Changes an issue’s title, description, workflow state, priority or assignee. Fields left out stay as they are.',
       group: 'linear',
       actionClass: 'update',
-      hints: HINTS_BY_CLASS.update,
       input: z.object({
         issue: IssueRef,
         title: Title.optional().describe('The new title.'),

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
-import { type BuiltinTool, defineBuiltinTool, HINTS_BY_CLASS } from '../kit/builtin-tool';
+import { type BuiltinTool, defineBuiltinTool } from '../kit/builtin-tool';
 import { ChannelInput, resolveChannel, SlackTs } from './slack-channels';
 import { createSlackClient, type SlackConnection } from './slack-client';
 import { slackCall } from './slack-errors';
@@ -30,7 +30,6 @@ function channelHistory(client: WebClient): BuiltinTool {
     description: 'Reads the latest messages of a Slack channel, oldest first, with who wrote each one.',
     group: 'slack',
     actionClass: 'read',
-    hints: HINTS_BY_CLASS.read,
     input: z.object({
       channel: ChannelInput,
       limit: z.number().int().min(1).max(100).default(20).describe('How many of the latest messages to read (1–100).'),
@@ -79,7 +78,6 @@ function messageSend(client: WebClient): BuiltinTool {
     description: 'Posts a message to a Slack channel, or as a reply in a thread, as the connected account.',
     group: 'slack',
     actionClass: 'send',
-    hints: HINTS_BY_CLASS.send,
     input: z.object({
       channel: ChannelInput,
       text: z.string().trim().min(1).max(MAX_TEXT).describe('The message, in Slack mrkdwn.'),
@@ -102,7 +100,6 @@ function usersLookup(client: WebClient): BuiltinTool {
     description: 'Finds Slack users by email address, user ID, or name, with their profile basics.',
     group: 'slack',
     actionClass: 'read',
-    hints: HINTS_BY_CLASS.read,
     input: z.object({
       user: z
         .string()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type BuiltinTool, defineBuiltinTool, HINTS_BY_CLASS } from '../kit/builtin-tool';
+import { type BuiltinTool, defineBuiltinTool } from '../kit/builtin-tool';
 import { type TwilioConnection, twilioRequest } from './twilio-client';
 
 export const SMS_SERVER = { name: 'sms', version: '1.0.0' } as const;
@@ -26,7 +26,6 @@ export function smsTools(deps: TwilioConnection): BuiltinTool[] {
       description: 'Sends a text message from the connected Twilio number.',
       group: 'sms',
       actionClass: 'send',
-      hints: HINTS_BY_CLASS.send,
       input: z.object({
         to: z
           .string()
