@@ -6,6 +6,7 @@ export function memorySecrets(initial: Record<string, string> = {}): SecretStore
   return {
     values,
     has: (name) => values.has(name),
+    names: () => [...values.keys()],
     get: async (name) => values.get(name) ?? null,
     set: async (name, value) => void values.set(name, value),
     delete: async (name) => void values.delete(name),

@@ -39,6 +39,8 @@ export interface Keychain {
 export interface SecretStore {
   /** Whether a secret is stored. Needs no key, so it answers even while the keychain is unavailable. */
   has(name: string): boolean;
+  /** Every stored name (never a value); answers even while the keychain is unavailable. */
+  names(): string[];
   get(name: string): Promise<string | null>;
   set(name: string, value: string): Promise<void>;
   delete(name: string): Promise<void>;

@@ -26,9 +26,6 @@ interface Pending {
   readonly view: NonNullable<Integration['pending']>;
 }
 
-/** Every secret name a connector may use; disconnect deletes them all. */
-const SECRET_NAMES = ['token', 'api-key', 'refresh-token', 'client-secret', 'auth-token'];
-
 /**
  * Account connections: connect (checking credentials with the service first), browser and device
  * sign-ins running in the background, disconnect, and one in-process MCP server per connected
@@ -205,10 +202,11 @@ export class IntegrationsService {
     return { stored, secret: (name) => this.deps.secrets.get(secretName(stored.id, name)) };
   }
 
+  /** Every secret stored for the integration, whatever its connector called them. */
   private async forgetSecrets(id: IntegrationId): Promise<void> {
-    for (const name of SECRET_NAMES) {
-      const key = secretName(id, name);
-      if (this.deps.secrets.has(key)) await this.deps.secrets.delete(key);
+    const prefix = secretName(id, '');
+    for (const name of this.deps.secrets.names()) {
+      if (name.startsWith(prefix)) await this.deps.secrets.delete(name);
     }
   }
 
