@@ -1,6 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { AddServerInput, McpServer } from '../../../../shared';
-import { Icon } from '../../components/Icon';
 import { Segmented } from '../../components/Segmented';
 import { useRpc } from '../../rpc/rpc-context';
 import { Dialog } from './Dialog';
@@ -8,6 +7,7 @@ import { Field, TextField } from './Field';
 import { NO_PROBLEM, type FormProblem } from './form-problem';
 import { addServer } from './integrations-actions';
 import { KeyValueRows, rowsToRecord, type KeyValueRow } from './KeyValueRows';
+import { FormError } from '../../components/FormError';
 
 type Transport = 'stdio' | 'http';
 type FieldKey = 'name' | 'command' | 'args' | 'cwd' | 'env' | 'url' | 'headers';
@@ -176,12 +176,7 @@ export function AddServerDialog({ onClose, onAdded }: { onClose(): void; onAdded
             />
           </>
         )}
-        {problem.message ? (
-          <p className="form-error" role="alert">
-            <Icon name="alert" size={14} />
-            {problem.message}
-          </p>
-        ) : null}
+        <FormError message={problem.message} />
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel

@@ -7,6 +7,7 @@ import { connectInput, DEFAULT_API, EMPTY_VALUES, FIELD_KEYS, fieldsFor, type Gi
 import { TextField } from './Field';
 import { NO_PROBLEM, type FormProblem } from './form-problem';
 import { connectIntegration } from './integrations-actions';
+import { FormError } from '../../components/FormError';
 
 const GITHUB_MODES = [
   { value: 'token', label: 'Paste a token' },
@@ -141,12 +142,7 @@ export function ConnectForm({
           ) : null}
         </div>
       </div>
-      {problem.message ? (
-        <p className="form-error" role="alert" tabIndex={-1}>
-          <Icon name="alert" size={14} />
-          {problem.message}
-        </p>
-      ) : null}
+      <FormError message={problem.message} focusable />
       <div className="connect-form__footer">
         <p className="connect-form__vault">
           <Icon name="lock" size={14} />

@@ -3,6 +3,7 @@ import { formatCommandLine, type McpServer } from '../../../../shared';
 import { Icon } from '../../components/Icon';
 import { useRpc } from '../../rpc/rpc-context';
 import { consentToServer } from './integrations-actions';
+import { FormError } from '../../components/FormError';
 
 type Command = NonNullable<McpServer['command']>;
 
@@ -69,12 +70,7 @@ export function ConsentPanel({ server, command }: { server: McpServer; command: 
           </dd>
         </div>
       </dl>
-      {error ? (
-        <p className="form-error" role="alert">
-          <Icon name="alert" size={14} />
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <div className="consent__actions">
         <button type="button" className="button button--primary" disabled={busy} aria-busy={busy} onClick={() => void consent()}>
           {busy ? <span className="spinner" aria-hidden="true" /> : null}

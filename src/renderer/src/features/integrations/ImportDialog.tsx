@@ -6,6 +6,7 @@ import { Dialog } from './Dialog';
 import { Field } from './Field';
 import { importServers } from './integrations-actions';
 import { SERVER_STATUS } from './status';
+import { FormError } from '../../components/FormError';
 
 /** The contract's limit on `mcp.import`'s text. */
 const MAX_CHARS = 1_000_000;
@@ -137,12 +138,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
             <input type="file" accept=".json,application/json" className="visually-hidden" onChange={readFile} />
             Choose a file…
           </label>
-          {error ? (
-            <p className="form-error" role="alert">
-              <Icon name="alert" size={14} />
-              {error}
-            </p>
-          ) : null}
+          <FormError message={error} />
           <div className="dialog__actions">
             <button type="button" className="button" onClick={onClose}>
               Cancel

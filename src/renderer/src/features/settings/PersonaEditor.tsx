@@ -6,6 +6,7 @@ import { Segmented } from '../../components/Segmented';
 import { useRpc } from '../../rpc/rpc-context';
 import { useDraftForm } from './use-draft-form';
 import { resetPersona, updatePersona } from './personas-actions';
+import { FormError } from '../../components/FormError';
 
 interface Draft {
   systemPrompt: string;
@@ -100,12 +101,7 @@ export function PersonaEditor({ persona }: { persona: Persona }) {
           <code>github</code>, <code>email</code>…).
         </span>
       </div>
-      {error ? (
-        <p className="form-error" role="alert">
-          <Icon name="alert" size={14} />
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <div className="persona__actions">
         {saved && !dirty ? (
           <span className="persona__saved">

@@ -4,6 +4,7 @@ import { Icon } from '../../components/Icon';
 import { Segmented } from '../../components/Segmented';
 import { useRpc } from '../../rpc/rpc-context';
 import { saveProvider, testConnection, type ConnectionCheck } from './models-actions';
+import { FormError } from '../../components/FormError';
 
 type Preset = ModelsOverview['presets'][number];
 type Outcome = { kind: 'testing' } | { kind: 'checked'; check: ConnectionCheck } | { kind: 'saved' } | null;
@@ -181,12 +182,7 @@ export function ProviderForm({ overview }: { overview: ModelsOverview }) {
           </span>
         </div>
       </div>
-      {error ? (
-        <p id={ids.error} className="form-error" role="alert">
-          <Icon name="alert" size={14} />
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} id={ids.error} />
       <div className="connection-result" role="status">
         <ConnectionOutcome outcome={outcome} />
       </div>

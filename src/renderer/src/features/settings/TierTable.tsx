@@ -3,6 +3,7 @@ import { Icon } from '../../components/Icon';
 import { useRpc } from '../../rpc/rpc-context';
 import { useDraftForm } from './use-draft-form';
 import { resetTier, saveTier } from './models-actions';
+import { FormError } from '../../components/FormError';
 
 type TierView = ModelsOverview['tiers'][number];
 interface Draft {
@@ -150,10 +151,7 @@ function TierRow({ tier }: { tier: TierView }) {
       {error ? (
         <tr className="tiers__error-row">
           <td colSpan={6}>
-            <p className="form-error" role="alert">
-              <Icon name="alert" size={14} />
-              {label}: {error}
-            </p>
+            <FormError message={`${label}: ${error}`} />
           </td>
         </tr>
       ) : null}
