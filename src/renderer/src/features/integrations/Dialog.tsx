@@ -1,8 +1,7 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { Icon } from '../../components/Icon';
-
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled])';
+import { firstFocusable, onModalKeyDown, useModalFocus } from '../../components/modal';
 
 /**
  * A modal dialog for a form. It opens over the page (a portal, so its buttons never mix with the
@@ -24,36 +23,7 @@ export function Dialog({
   const descriptionId = useId();
   const ref = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const body = ref.current?.querySelector<HTMLElement>('.form-dialog__body');
-    (body?.querySelector<HTMLElement>(FOCUSABLE) ?? ref.current)?.focus();
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      onClose();
-      return;
-    }
-    if (event.key !== 'Tab') return;
-    const focusable = [...(ref.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])].filter(
-      (element) => !(element instanceof HTMLInputElement && element.type === 'radio' && !element.checked),
-    );
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  }
+  useModalFocus(() => firstFocusable(ref.current?.querySelector<HTMLElement>('.form-dialog__body')) ?? ref.current);
 
   return createPortal(
     <div className="dialog-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
@@ -65,7 +35,7 @@ export function Dialog({
         aria-labelledby={titleId}
         aria-describedby={description ? descriptionId : undefined}
         tabIndex={-1}
-        onKeyDown={onKeyDown}
+        onKeyDown={(event) => onModalKeyDown(event, ref.current, onClose)}
       >
         <div className="form-dialog__head">
           <h2 id={titleId} className="dialog__title">
