@@ -1,5 +1,9 @@
 import type { Message } from '../src/shared';
-import type { RawRpcSocket } from './ws-rpc-client';
+import { startFakeModelServer, type FakeModelServer } from './fake-model-server';
+import { startTestHost } from './test-host';
+import { connectRaw, type RawRpcSocket } from './ws-rpc-client';
+
+type TestHost = Awaited<ReturnType<typeof startTestHost>>;
 
 export interface RpcSession {
   /** Calls a method and returns its value; a failure throws with the whole frame in the message. */
@@ -36,6 +40,50 @@ export function rpcSession(socket: () => RawRpcSocket): RpcSession {
         if (Date.now() > deadline) throw new Error(`no finished reply within ${timeoutMs} ms: ${JSON.stringify(reply)}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
+    },
+  };
+}
+
+export interface ChatHost extends RpcSession {
+  readonly host: TestHost;
+  readonly fake: FakeModelServer;
+  /** Every frame the renderer side received, responses and events, across reconnects. */
+  readonly frames: string[];
+  socket(): RawRpcSocket;
+  /** A new socket, after the core was stopped and started again. */
+  reconnect(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A real core behind the headless server, a socket to it that records every frame, and a local
+ * fake model configured as its provider: what a test needs to drive Izzie as a renderer would.
+ */
+export async function startChatHost(token: string): Promise<ChatHost> {
+  const fake = await startFakeModelServer();
+  const host = await startTestHost(token);
+  const frames: string[] = [];
+  const open = async (): Promise<RawRpcSocket> => {
+    const opened = await connectRaw(host.server.port, token);
+    opened.socket.on('message', (data) => frames.push(data.toString()));
+    return opened;
+  };
+  let socket = await open();
+  const session = rpcSession(() => socket);
+  await session.call('models.setProvider', { kind: 'custom', baseUrl: fake.url, apiKey: 'sk-test-0123456789' });
+  return {
+    ...session,
+    host,
+    fake,
+    frames,
+    socket: () => socket,
+    reconnect: async () => {
+      socket = await open();
+    },
+    close: async () => {
+      await socket.close();
+      await host.close();
+      await fake.close();
     },
   };
 }

@@ -2,10 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCommandLine, type McpServer, type Message, type ServerFrame } from '../shared';
-import { fakeStep, startFakeModelServer, type FakeModelServer } from '../../test-support/fake-model-server';
-import { startTestHost } from '../../test-support/test-host';
-import { rpcSession } from '../../test-support/rpc-session';
-import { connectRaw, type RawRpcSocket } from '../../test-support/ws-rpc-client';
+import { fakeStep } from '../../test-support/fake-model-server';
+import { startChatHost, type ChatHost } from '../../test-support/rpc-session';
 
 const TOKEN = 'external-mcp-test-token-01';
 const SECRET = 'echo-secret-4f1c9a7e2b6d8035';
@@ -17,32 +15,21 @@ const ECHO_SERVER = join(process.cwd(), 'test-support', 'mcp', 'echo-server.mjs'
  * renderer uses, on a real core with a real child process.
  */
 describe('an external MCP server from a Claude Desktop config', () => {
-  let host: Awaited<ReturnType<typeof startTestHost>>;
-  let fake: FakeModelServer;
-  let socket: RawRpcSocket;
-  const frames: string[] = [];
-
-  const { call, failure, ask: askIn } = rpcSession(() => socket);
+  let chat: ChatHost;
+  const call: ChatHost['call'] = (method, params) => chat.call(method, params);
+  const failure: ChatHost['failure'] = (method, params) => chat.failure(method, params);
   const server = async (id: string) => (await call<McpServer[]>('mcp.list')).find((s) => s.id === id);
 
   async function ask(threadId: string, text: string): Promise<Message> {
-    const reply = await askIn(threadId, text);
+    const reply = await chat.ask(threadId, text);
     expect(reply.status).toBe('complete');
     return reply;
   }
 
   beforeAll(async () => {
-    fake = await startFakeModelServer();
-    host = await startTestHost(TOKEN);
-    socket = await connectRaw(host.server.port, TOKEN);
-    socket.socket.on('message', (data) => frames.push(data.toString()));
-    await call('models.setProvider', { kind: 'custom', baseUrl: fake.url, apiKey: 'sk-test-0123456789' });
+    chat = await startChatHost(TOKEN);
   });
-  afterAll(async () => {
-    await socket?.close();
-    await host?.close();
-    await fake?.close();
-  });
+  afterAll(() => chat?.close());
 
   it('asks for consent to the exact command before running it, and keeps its secrets out of sight', async () => {
     const config = {
@@ -77,26 +64,26 @@ describe('an external MCP server from a Claude Desktop config', () => {
     ]);
 
     // The secret went to the vault: not to the renderer, not in the database file, not in the log.
-    expect(frames.join('\n')).not.toContain(SECRET);
-    await host.core.stop();
-    for (const file of ['izzie.db', 'izzie.db-wal', join('logs', 'izzie.log')].map((f) => join(host.dataDir, f))) {
+    expect(chat.frames.join('\n')).not.toContain(SECRET);
+    await chat.host.core.stop();
+    for (const file of ['izzie.db', 'izzie.db-wal', join('logs', 'izzie.log')].map((f) => join(chat.host.dataDir, f))) {
       if (existsSync(file)) expect(readFileSync(file).includes(SECRET), file).toBe(false);
     }
-    await host.core.start();
-    socket = await connectRaw(host.server.port, TOKEN);
+    await chat.host.core.start();
+    await chat.reconnect();
     await expect.poll(async () => (await server('echo-tools'))?.status).toBe('running');
   });
 
   it('is called by the chat agent, gets its secret by environment, and comes back after being killed', async () => {
     const threadId = (await call<{ id: string }>('threads.create', {})).id;
-    fake.enqueue(
+    chat.fake.enqueue(
       fakeStep.toolCalls([
         { id: 'c1', name: 'echo-tools__env_value', argumentChunks: ['{"name":"ECHO_SECRET"}'] },
         { id: 'c2', name: 'echo-tools__pid', argumentChunks: ['{}'] },
         { id: 'c3', name: 'echo-tools__crash', argumentChunks: ['{}'] },
       ]),
     );
-    fake.enqueue(fakeStep.text(['Done.']));
+    chat.fake.enqueue(fakeStep.text(['Done.']));
     const reply = await ask(threadId, 'Use the echo tools');
     const [envValue, pid, crash] = reply.toolCalls;
     expect(envValue).toMatchObject({ name: 'echo-tools.env_value', status: 'ok', result: SECRET });
@@ -107,7 +94,7 @@ describe('an external MCP server from a Claude Desktop config', () => {
     expect(firstPid).toBeGreaterThan(0);
 
     const statuses: string[] = [];
-    socket.socket.on('message', (data) => {
+    chat.socket().socket.on('message', (data) => {
       const frame = JSON.parse(data.toString()) as ServerFrame;
       if (frame.type === 'event' && frame.event === 'mcp.changed') {
         const changed = (frame.payload as { server: McpServer | null }).server;
@@ -121,8 +108,8 @@ describe('an external MCP server from a Claude Desktop config', () => {
     await expect.poll(async () => (await server('echo-tools'))?.status, { timeout: 10_000 }).toBe('running');
     expect((await server('echo-tools'))?.restarts).toBeGreaterThanOrEqual(1);
 
-    fake.enqueue(fakeStep.toolCalls([{ id: 'c4', name: 'echo-tools__pid', argumentChunks: ['{}'] }]));
-    fake.enqueue(fakeStep.text(['Still here.']));
+    chat.fake.enqueue(fakeStep.toolCalls([{ id: 'c4', name: 'echo-tools__pid', argumentChunks: ['{}'] }]));
+    chat.fake.enqueue(fakeStep.text(['Still here.']));
     const again = await ask(threadId, 'And now?');
     const secondPid = Number(again.toolCalls[0]?.result);
     expect(secondPid).toBeGreaterThan(0);
@@ -131,8 +118,8 @@ describe('an external MCP server from a Claude Desktop config', () => {
 
   it('can be disabled and removed, which stops its process', async () => {
     const threadId = (await call<{ id: string }>('threads.create', {})).id;
-    fake.enqueue(fakeStep.toolCalls([{ id: 'c5', name: 'echo-tools__pid', argumentChunks: ['{}'] }]));
-    fake.enqueue(fakeStep.text(['ok']));
+    chat.fake.enqueue(fakeStep.toolCalls([{ id: 'c5', name: 'echo-tools__pid', argumentChunks: ['{}'] }]));
+    chat.fake.enqueue(fakeStep.text(['ok']));
     const pid = Number((await ask(threadId, 'pid?')).toolCalls[0]?.result);
     expect((await call<McpServer>('mcp.setEnabled', { id: 'echo-tools', enabled: false })).status).toBe('disabled');
     await expect.poll(() => alive(pid)).toBe(false);

@@ -10,14 +10,12 @@ import { startGoogleWorld } from '../../test-support/emulators/google-harness';
 import { ALICE, GOOGLE_CLIENT } from '../../test-support/emulators/google-seed';
 import { startSlackGaps, type SlackGaps } from '../../test-support/emulators/slack-gaps';
 import { startEmulator, type RunningEmulator } from '../../test-support/emulators/start-emulator';
-import { fakeStep, startFakeModelServer, type FakeModelServer } from '../../test-support/fake-model-server';
+import { fakeStep } from '../../test-support/fake-model-server';
 import { LINEAR_FAKE_API_KEY, startLinearGraphqlFake } from '../../test-support/fakes/linear-graphql-fake';
 import { startTwilioFake } from '../../test-support/fakes/twilio-fake';
 import { freePort } from '../../test-support/free-port';
 import { forwardHeaders, listenLocal, readBody, relay } from '../../test-support/http-kit';
-import { startTestHost } from '../../test-support/test-host';
-import { rpcSession } from '../../test-support/rpc-session';
-import { connectRaw, type RawRpcSocket } from '../../test-support/ws-rpc-client';
+import { startChatHost, type ChatHost } from '../../test-support/rpc-session';
 
 const TOKEN = 'integrations-rpc-token-0001';
 const GITHUB_TOKEN = 'ghp_IzzieTest0123456789abcdefABCDEF0123';
@@ -30,9 +28,9 @@ const SLACK_SCOPES = ['channels:history', 'channels:read', 'chat:write', 'users:
  * browser sign-in — and no credential anywhere a person or another program could read it.
  */
 describe('integrations over RPC', () => {
-  let host: Awaited<ReturnType<typeof startTestHost>>;
-  let fake: FakeModelServer;
-  let socket: RawRpcSocket;
+  let chat: ChatHost;
+  let host: ChatHost['host'];
+  let fake: ChatHost['fake'];
   let github: RunningEmulator;
   let githubGaps: GithubGaps;
   let slack: RunningEmulator;
@@ -41,16 +39,16 @@ describe('integrations over RPC', () => {
   let googlePort: number;
   let linear: Awaited<ReturnType<typeof startLinearGraphqlFake>>;
   let twilio: Awaited<ReturnType<typeof startTwilioFake>>;
-  const frames: string[] = [];
   const secrets: string[] = [GITHUB_TOKEN, SLACK_TOKEN, GOOGLE_CLIENT.clientSecret, LINEAR_FAKE_API_KEY];
 
-  const { call, failure, ask: askIn } = rpcSession(() => socket);
+  const call: ChatHost['call'] = (method, params) => chat.call(method, params);
+  const failure: ChatHost['failure'] = (method, params) => chat.failure(method, params);
   const integration = async (id: string) => (await call<Integration[]>('integrations.list')).find((i) => i.id === id);
   const server = async (id: string) => (await call<McpServer[]>('mcp.list')).find((s) => s.id === id);
 
   async function ask(text: string): Promise<Message> {
     const threadId = (await call<{ id: string }>('threads.create', {})).id;
-    const reply = await askIn(threadId, text);
+    const reply = await chat.ask(threadId, text);
     expect(reply.status).toBe('complete');
     return reply;
   }
@@ -94,16 +92,11 @@ describe('integrations over RPC', () => {
     twilio = await startTwilioFake();
     secrets.push(twilio.authToken);
 
-    fake = await startFakeModelServer();
-    host = await startTestHost(TOKEN);
-    socket = await connectRaw(host.server.port, TOKEN);
-    socket.socket.on('message', (data) => frames.push(data.toString()));
-    await call('models.setProvider', { kind: 'custom', baseUrl: fake.url, apiKey: 'sk-test-0123456789' });
+    chat = await startChatHost(TOKEN);
+    ({ host, fake } = chat);
   });
   afterAll(async () => {
-    await socket?.close();
-    await host?.close();
-    await fake?.close();
+    await chat?.close();
     await githubGaps?.close();
     await github?.close();
     await slackGaps?.close();
@@ -326,8 +319,8 @@ describe('integrations over RPC', () => {
   });
 
   it('never puts a credential in the database, the log, or anything the renderer receives', async () => {
-    expect(frames.length).toBeGreaterThan(20);
-    const sent = frames.join('\n');
+    expect(chat.frames.length).toBeGreaterThan(20);
+    const sent = chat.frames.join('\n');
     for (const secret of secrets) expect(sent.includes(secret), secret.slice(0, 6)).toBe(false);
     // Google's refresh and access tokens are the emulator's; find them in the proxy's records.
     const googleTokens = [...new Set(google.proxy.requests.map((r) => r.token).filter((t): t is string => t !== null))];
@@ -355,7 +348,7 @@ describe('integrations over RPC', () => {
 
     // After a restart the connected accounts' servers come back with the credentials from the vault.
     await host.core.start();
-    socket = await connectRaw(host.server.port, TOKEN);
+    await chat.reconnect();
     await expect
       .poll(async () => (await call<McpServer[]>('mcp.list')).filter((s) => s.status === 'running').map((s) => s.id))
       .toEqual(['linear', 'sms']);
