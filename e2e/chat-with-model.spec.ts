@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fakeStep, startFakeModelServer, type FakeModelServer } from '../test-support/fake-model-server';
 import { startHost, type HostProcess } from './support/headless-process';
-import { recordPageActivity } from './support/page-console';
+import { attachFailureDiagnostics, recordPageActivity } from './support/diagnostics';
 
 const API_KEY = 'sk-e2e-0123456789abcdef';
 
@@ -25,11 +25,7 @@ test.describe('chatting with a model', () => {
   });
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the fixtures argument to be a destructuring pattern
   test.afterEach(async ({}, testInfo) => {
-    if (testInfo.status !== testInfo.expectedStatus && host) {
-      await testInfo.attach('host output', { body: host.output() });
-      await testInfo.attach('page activity', { body: pageActivity() });
-      await testInfo.attach('izzie.log', { path: join(home, 'logs', 'izzie.log') }).catch(() => undefined);
-    }
+    await attachFailureDiagnostics(testInfo, { host, home, pageActivity });
     await host?.stop();
     await fake.close();
     rmSync(home, { recursive: true, force: true });

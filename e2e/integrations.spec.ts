@@ -9,7 +9,7 @@ import { startEmulator, type RunningEmulator } from '../test-support/emulators/s
 import { fakeStep, startFakeModelServer, type FakeModelServer } from '../test-support/fake-model-server';
 import { freePort } from '../test-support/free-port';
 import { startHost, type HostProcess } from './support/headless-process';
-import { recordPageActivity } from './support/page-console';
+import { attachFailureDiagnostics, recordPageActivity } from './support/diagnostics';
 
 const GITHUB_TOKEN = 'ghp_E2eIzzie0123456789abcdefABCDEF012345';
 const API_KEY = 'sk-e2e-0123456789abcdef';
@@ -58,11 +58,7 @@ test.describe('connecting accounts', () => {
   });
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the fixtures argument to be a destructuring pattern
   test.afterEach(async ({}, testInfo) => {
-    if (testInfo.status !== testInfo.expectedStatus && host) {
-      await testInfo.attach('host output', { body: host.output() });
-      await testInfo.attach('page activity', { body: pageActivity() });
-      await testInfo.attach('izzie.log', { path: join(home, 'logs', 'izzie.log') }).catch(() => undefined);
-    }
+    await attachFailureDiagnostics(testInfo, { host, home, pageActivity });
     await host?.stop();
     await fake.close();
     await githubGaps.close();

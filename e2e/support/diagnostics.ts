@@ -1,4 +1,6 @@
-import type { Page } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
+import { join } from 'node:path';
+import type { HostProcess } from './headless-process';
 
 /**
  * Records what the page logged and what its WebSockets did, with times, so a failed test can attach
@@ -16,4 +18,15 @@ export function recordPageActivity(page: Page): () => string {
     socket.on('socketerror', (error) => note(`websocket error: ${error}`));
   });
   return () => lines.join('\n');
+}
+
+/** On a failed test: the host's output, what the page did, and Izzie's log from `home`. */
+export async function attachFailureDiagnostics(
+  testInfo: TestInfo,
+  run: { host: HostProcess | null; home: string; pageActivity: () => string },
+): Promise<void> {
+  if (testInfo.status === testInfo.expectedStatus || !run.host) return;
+  await testInfo.attach('host output', { body: run.host.output() });
+  await testInfo.attach('page activity', { body: run.pageActivity() });
+  await testInfo.attach('izzie.log', { path: join(run.home, 'logs', 'izzie.log') }).catch(() => undefined);
 }
