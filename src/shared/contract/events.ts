@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Settings } from './settings';
 import { Message, Thread } from './chat';
 import { Integration, McpServer } from './integrations';
+import { MemoryStatus } from './memory';
 
 /** Events the core pushes to every connected renderer. Later domains add theirs here. */
 export const events = {
@@ -22,6 +23,9 @@ export const events = {
   }),
   'integrations.changed': z.strictObject({ integration: Integration }),
   'mcp.changed': z.strictObject({ server: McpServer.nullable(), removedId: z.string().nullable() }),
+  /** Memories were added, changed or removed (the Memory page refreshes what it shows). */
+  'memory.changed': z.strictObject({ ids: z.array(z.string()), removedIds: z.array(z.string()) }),
+  'memory.status': MemoryStatus,
   notification: z.strictObject({
     id: z.string(),
     title: z.string(),

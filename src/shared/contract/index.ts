@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appMethods } from './app';
 import { messageMethods, threadMethods } from './chat';
 import { integrationMethods } from './integrations';
+import { memoryMethods } from './memory';
 import { modelMethods } from './models';
 import { personaMethods } from './personas';
 import { settingsMethods } from './settings';
@@ -15,6 +16,7 @@ export const contract = {
   ...personaMethods,
   ...modelMethods,
   ...integrationMethods,
+  ...memoryMethods,
 };
 
 export type Contract = typeof contract;
@@ -32,6 +34,7 @@ export function isMethodName(name: string): name is MethodName {
 export * from './app';
 export * from './chat';
 export * from './integrations';
+export * from './memory';
 export * from './models';
 export * from './personas';
 export * from './settings';
