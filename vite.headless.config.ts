@@ -1,9 +1,12 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { workerFiles } from './src/core/workers/vite-worker-files';
 
 // The headless host is plain Node: an SSR build keeps every dependency external, so the native
-// modules load from node_modules exactly as they do in tests.
+// modules load from node_modules exactly as they do in tests. Worker scripts are copied to
+// out/headless/workers/ (see the plugin).
 export default defineConfig({
+  plugins: [workerFiles()],
   build: {
     ssr: true,
     outDir: 'out/headless',
