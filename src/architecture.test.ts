@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
  * - src/shared runs anywhere: no node: modules and no core;
  * - the renderer imports only src/shared (and browser packages), never node: modules or electron;
  * - hosts reach the core only through its entry, src/core/index.ts;
- * - only src/core/store and src/core/graph load native database modules.
+ * - only src/core/store and src/core/graph load native database modules, and the search threads of
+ *   src/core/workers open their own read-only SQLite connections (never the graph).
  */
 const SRC = resolve(__dirname);
 const NATIVE_DB = ['better-sqlite3', 'sqlite-vec', 'kuzu', 'lbug'];
@@ -56,7 +57,8 @@ function violations(edges: readonly ImportEdge[]): string[] {
         out.push(`${where}: hosts import the core only through src/core/index.ts`);
       }
     }
-    if (bare && NATIVE_DB.includes(bare) && !isTest && !/^core[\\/](store|graph)[\\/]/.test(from)) {
+    const readerThread = /^core[\\/]workers[\\/]/.test(from) && (bare === 'better-sqlite3' || bare === 'sqlite-vec');
+    if (bare && NATIVE_DB.includes(bare) && !isTest && !readerThread && !/^core[\\/](store|graph)[\\/]/.test(from)) {
       out.push(`${where}: only src/core/store and src/core/graph load native database modules`);
     }
   }
@@ -72,7 +74,7 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return sourceFiles(path);
-    return /\.(ts|tsx|mts|cts)$/.test(entry.name) ? [path] : [];
+    return /\.(ts|tsx|mts|cts|mjs)$/.test(entry.name) ? [path] : [];
   });
 }
 
@@ -113,6 +115,7 @@ describe('architecture', () => {
       { from: 'headless/x.ts', specifier: '../core/create-core' },
       { from: 'core/rpc/x.ts', specifier: 'better-sqlite3' },
       { from: 'main/x.ts', specifier: 'kuzu' },
+      { from: 'core/workers/x.worker.mjs', specifier: 'kuzu' },
     ];
     expect(violations(bad)).toHaveLength(bad.length);
     expect(
@@ -120,6 +123,7 @@ describe('architecture', () => {
         { from: 'main/x.ts', specifier: '../core' },
         { from: 'renderer/src/x.tsx', specifier: '../../shared' },
         { from: 'core/store/db.ts', specifier: 'better-sqlite3' },
+        { from: 'core/workers/x.worker.mjs', specifier: 'better-sqlite3' },
       ]),
     ).toEqual([]);
   });

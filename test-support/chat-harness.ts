@@ -2,6 +2,7 @@ import type { RpcEventFrame } from '../src/shared';
 import { createCore, type Core, type CoreOptions } from '../src/core';
 import { createModelServices } from '../src/core/models/model-services';
 import { scriptedRouter, type ScriptedStep } from './scripted-router';
+import { quietMemory } from './quiet-memory';
 import { makeTempDir } from './temp-dir';
 import { testPorts, type TestPorts } from './test-ports';
 
@@ -21,6 +22,7 @@ export async function startChatCore(steps: ScriptedStep[] = [], options: CoreOpt
           : { ready: false, message: 'No model provider is set up. Open Settings → Models to connect one.' },
     }),
     ...options,
+    memory: options.memory ?? quietMemory(),
   });
   const frames: RpcEventFrame[] = [];
   core.subscribe((frame) => frames.push(frame));

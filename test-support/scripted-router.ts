@@ -16,8 +16,8 @@ export type ScriptedStep =
       readonly latencyMs?: number;
     }
   | { readonly error: CoreError }
-  /** Streams `text`, then waits until the request is aborted (a hanging provider). */
-  | { readonly hangAfter: string | readonly string[] };
+  /** Streams `text` (chunks `gapMs` apart, default 40), then waits until the request is aborted (a hanging provider). */
+  | { readonly hangAfter: string | readonly string[]; readonly gapMs?: number };
 
 /**
  * A ModelRouter that answers from a script, for tests of the agents above the model layer (the
@@ -40,7 +40,7 @@ export function scriptedRouter(
       if ('hangAfter' in step) {
         const chunks = typeof step.hangAfter === 'string' ? [step.hangAfter] : step.hangAfter;
         for (const [i, delta] of chunks.entries()) {
-          if (i > 0) await new Promise((resolve) => setTimeout(resolve, 40));
+          if (i > 0) await new Promise((resolve) => setTimeout(resolve, step.gapMs ?? 40));
           onEvent?.({ type: 'text', delta });
         }
         await new Promise<void>((_, reject) => {

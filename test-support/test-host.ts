@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCore, type Core, type CoreOptions } from '../src/core';
 import { startHeadlessServer, type HeadlessServer } from '../src/headless/server';
+import { quietMemory } from './quiet-memory';
 import { makeTempDir } from './temp-dir';
 import { testPorts } from './test-ports';
 
@@ -15,7 +16,7 @@ export async function startTestHost(token: string, options: CoreOptions = {}) {
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Izzie</title>');
   const dataDir = join(dir.path, 'data');
-  const core: Core = createCore(testPorts(dataDir), options);
+  const core: Core = createCore(testPorts(dataDir), { ...options, memory: options.memory ?? quietMemory() });
   await core.start();
   const refusals: Array<[number, string]> = [];
   const connections: Array<[string, Record<string, unknown>]> = [];

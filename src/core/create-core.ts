@@ -7,7 +7,8 @@ import type { ChatAgent } from './agents/chat/chat-agent';
 import { createModelServices, type ModelServicesFactory } from './models/model-services';
 import { openVault } from './secrets/open-vault';
 import type { CorePorts } from './ports';
-import { createServices, type Services } from './services';
+import { createServices, type MemoryOptions, type Services } from './services';
+import { KnowledgeGraph } from './graph/knowledge-graph';
 import { handlers } from './rpc/handlers';
 import { createRouter, type Router } from './rpc/router';
 import { openDatabase, type Db } from './store/database';
@@ -49,6 +50,8 @@ export interface CoreOptions {
   readonly maxToolRounds?: number;
   /** Also print log lines (the headless host's --verbose). */
   readonly echoLog?: (line: string) => void;
+  /** Test seams for memory: the vector index inline, another embedder (default: the local model). */
+  readonly memory?: MemoryOptions;
 }
 
 interface Running {
@@ -57,7 +60,9 @@ interface Running {
   readonly router: Router;
   readonly agent: ChatAgent;
   readonly services: Services;
+  readonly graph: KnowledgeGraph;
   readonly serversStarted: Promise<unknown>;
+  readonly memoryStarted: Promise<unknown>;
 }
 
 export function createCore(ports: CorePorts, options: CoreOptions = {}): Core {
@@ -92,11 +97,15 @@ export function createCore(ports: CorePorts, options: CoreOptions = {}): Core {
         log = createFileLogger(logFile, { level: options.logLevel ?? 'info', echo: options.echoLog });
         for (const secret of secretsToRedact) log.redactor.addSecret(secret);
         const db = openDatabase(databaseFile);
+        let graph: KnowledgeGraph | null = null;
         try {
           const report = migrate(db, options.migrations ?? sqlMigrations, `The database ${databaseFile}`);
           log.info('database ready', { file: databaseFile, schemaVersion: report.to, applied: report.applied });
+          graph = await KnowledgeGraph.open(join(dataDir, 'graph'), { clock: ports.clock });
           const services = createServices({
             db,
+            graph,
+            ...(options.memory ? { memory: options.memory } : {}),
             ports,
             events,
             log,
@@ -131,9 +140,11 @@ export function createCore(ports: CorePorts, options: CoreOptions = {}): Core {
           const serversStarted = services
             .startServers()
             .catch((error: unknown) => log?.error('MCP servers failed to start', { error }));
-          running = { lock, db, router, agent: services.agent, services, serversStarted };
+          const memoryStarted = services.startMemory().catch((error: unknown) => log?.error('memory failed to start', { error }));
+          running = { lock, db, graph, router, agent: services.agent, services, serversStarted, memoryStarted };
           log.info('core started', { hostKind: ports.hostKind, version: ports.appVersion });
         } catch (error) {
+          await graph?.close();
           db.close();
           throw error;
         }
@@ -154,7 +165,11 @@ export function createCore(ports: CorePorts, options: CoreOptions = {}): Core {
       await current.agent.stopAll();
       await current.serversStarted;
       await current.services.stopServers();
+      await current.memoryStarted;
+      await current.services.stopMemory();
       running = null;
+      // Kùzu first (its files live beside the database), then SQLite.
+      await current.graph.close();
       current.db.close();
       log?.info('core stopped');
       log?.close();

@@ -1,7 +1,6 @@
-import type { AppInfo } from '../shared';
+import type { AppInfo, EmbedderChoice } from '../shared';
 import { ChatAgent } from './agents/chat/chat-agent';
 import { ContextBuilder } from './agents/chat/context-builder';
-import { noMemories } from './agents/chat/memory-hook';
 import { PersonasService } from './agents/personas/personas-service';
 import { builtinTools } from './agents/tools/builtin-tools';
 import { builtinConnectors } from './integrations/connections/connectors';
@@ -14,7 +13,15 @@ import { AuditLog } from './audit/audit-log';
 import { MessagesService } from './chat/messages-service';
 import { ThreadsService } from './chat/threads-service';
 import type { EventHub } from './events/event-hub';
+import type { KnowledgeGraph } from './graph/knowledge-graph';
 import type { Logger } from './log/logger';
+import { ChatMemory } from './memory/chat-memory';
+import { createEmbedder } from './memory/embedding/create-embedder';
+import type { Embedder } from './memory/embedding/embedder';
+import { MemoryService } from './memory/memory-service';
+import { WorkerVectorIndex, type VectorIndexPort } from './memory/search/vector-index-client';
+import { keywordsFor, type KeywordPort } from './memory/search/keyword-client';
+import { spawnWorker } from './workers/spawn-worker';
 import type { ModelServicesFactory } from './models/model-services';
 import type { Vault } from './secrets/vault';
 import type { CorePorts } from './ports';
@@ -40,6 +47,18 @@ export interface ServiceOptions {
   readonly appInfo: (modelProviderConfigured: boolean) => AppInfo;
   readonly historyBudgetTokens: number;
   readonly maxToolRounds: number;
+  readonly graph: KnowledgeGraph;
+  /** Test seams: the vector index inline instead of in its thread, another embedder than the real ones. */
+  readonly memory?: MemoryOptions;
+}
+
+export interface MemoryOptions {
+  readonly index?: () => VectorIndexPort;
+  /** Keyword search over the given connection; a worker thread of its own when not given. */
+  readonly keywords?: (db: Db) => KeywordPort;
+  readonly createEmbedder?: (choice: EmbedderChoice) => Embedder;
+  /** Whether each finished exchange is sent to extraction (default true). */
+  readonly learnFromChats?: boolean;
 }
 
 export interface Services {
@@ -49,6 +68,10 @@ export interface Services {
   startServers(): Promise<void>;
   /** Stops every MCP server (and the processes behind them) and abandons sign-ins in progress. */
   stopServers(): Promise<void>;
+  /** Loads the memory index (search answers from keywords until it is loaded) and starts retention. */
+  startMemory(): Promise<void>;
+  /** Abandons background extractions and stops memory's threads; the graph and database stay open. */
+  stopMemory(): Promise<void>;
 }
 
 /** Builds every service over one open database. Order follows dependencies, nothing more. */
@@ -91,15 +114,37 @@ export function createServices(options: ServiceOptions): Services {
     clock,
     log: log.child('mcp'),
   });
+  const memory = new MemoryService({
+    db,
+    graph: options.graph,
+    index: options.memory?.index?.() ?? new WorkerVectorIndex(() => spawnWorker('vectorIndex')),
+    keywords: options.memory?.keywords?.(db) ?? keywordsFor(db, () => spawnWorker('keywords')),
+    createEmbedder:
+      options.memory?.createEmbedder ?? ((choice) => createEmbedder(choice, { connect: () => models.config.connect() })),
+    router: models.router,
+    events,
+    clock,
+    log: log.child('memory'),
+  });
+  const chatMemory = new ChatMemory({ memory, log: log.child('memory') });
+  // Deleting a source deletes what was learned only from it (DESIGN.md "Memory").
+  const forget = (ids: string[], byParent: boolean) =>
+    void memory
+      .forgetSources('chat_message', ids, byParent)
+      .catch((error: unknown) => log.error('memory cleanup failed', { error }));
+  events.on('threads.changed', ({ deletedId }) => deletedId && forget([deletedId], true));
+  events.on('messages.removed', ({ messageIds }) => forget(messageIds, false));
   const agent = new ChatAgent({
     messages: messagesRepo,
     threads,
     personas,
     router: models.router,
-    tools: new ToolRegistry().register(...builtinTools({ clock, messages: messagesRepo })).addSource(mcpToolSource(mcp)),
+    tools: new ToolRegistry()
+      .register(...builtinTools({ clock, messages: messagesRepo }), ...chatMemory.tools())
+      .addSource(mcpToolSource(mcp)),
     context: new ContextBuilder({
       router: models.router,
-      memory: noMemories,
+      memory: chatMemory,
       summaries: { get: (id) => summaries.get(id), put: (id, value) => summaries.put(id, value, clock.now()) },
       clock,
       historyBudgetTokens: options.historyBudgetTokens,
@@ -108,6 +153,7 @@ export function createServices(options: ServiceOptions): Services {
     clock,
     log: log.child('chat'),
     maxToolRounds: options.maxToolRounds,
+    ...(options.memory?.learnFromChats === false ? {} : { afterExchange: (exchange) => chatMemory.afterExchange(exchange) }),
   });
   const messages = new MessagesService({
     repo: messagesRepo,
@@ -131,6 +177,7 @@ export function createServices(options: ServiceOptions): Services {
     appInfo: async () => options.appInfo((await models.readiness()).ready),
     integrations,
     mcpServers,
+    memory,
   };
   const servers = mcpServers;
   return {
@@ -143,6 +190,11 @@ export function createServices(options: ServiceOptions): Services {
     stopServers: () => {
       integrations.stop();
       return mcp.stopAll();
+    },
+    startMemory: () => memory.start(),
+    stopMemory: async () => {
+      await chatMemory.stop();
+      await memory.stop();
     },
   };
 }

@@ -19,6 +19,14 @@ export class EventHub {
     }
   }
 
+  /** One event, typed; for services that react to another domain's changes. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+    // Only `emit` writes frames, and it pairs each event with its own payload type.
+    return this.subscribe((frame) => {
+      if (frame.event === event) listener(frame.payload as EventPayload<E>);
+    });
+  }
+
   subscribe(listener: EventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -3,6 +3,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { ChatAgent } from '../agents/chat/chat-agent';
 import type { IntegrationsService } from '../integrations/connections/integrations-service';
 import type { McpServersService } from '../integrations/mcp-servers-service';
+import type { MemoryService } from '../memory/memory-service';
 import type { PersonasService } from '../agents/personas/personas-service';
 import type { MessagesService } from '../chat/messages-service';
 import type { ModelServices } from '../models/model-services';
@@ -26,6 +27,7 @@ export interface HandlerContext {
   readonly audit: AuditLog;
   readonly integrations: IntegrationsService;
   readonly mcpServers: McpServersService;
+  readonly memory: MemoryService;
 }
 
 export type Handler<M extends MethodName> = (

@@ -59,7 +59,12 @@ describe('chat replies', () => {
       toolCallId: 'call_1',
       content: expect.stringContaining('2026-11-24T09:00:00.000Z'),
     });
-    expect(h.router.requests[0]?.tools?.map((t) => t.name)).toEqual(['current_time', 'thread_search']);
+    expect(h.router.requests[0]?.tools?.map((t) => t.name)).toEqual([
+      'current_time',
+      'thread_search',
+      'memory_search',
+      'memory_forget',
+    ]);
   });
 
   it('returns tool errors to the model instead of failing the reply', async () => {
@@ -218,7 +223,8 @@ describe('chat replies', () => {
   });
 
   it('saves streamed text as it arrives, so a reconnecting window sees it', async () => {
-    h = await startChatCore([{ hangAfter: ['Part one, ', 'part two'] }]);
+    // The second chunk comes well after the first, so the clock moves between them.
+    h = await startChatCore([{ hangAfter: ['Part one, ', 'part two'], gapMs: 400 }]);
     const thread = await newThread();
     await h.core.client.call('messages.send', { threadId: thread.id, content: 'Q' });
     await expect.poll(() => eventsOf('chat.delta').length).toBe(1);

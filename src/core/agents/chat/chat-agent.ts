@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Message, ToolCall } from '../../../shared';
+import type { Message, Persona, ToolCall } from '../../../shared';
 import type { ThreadsService } from '../../chat/threads-service';
 import { CoreError } from '../../errors';
 import type { EventHub } from '../../events/event-hub';
@@ -22,6 +22,14 @@ export interface ChatAgentDeps {
   readonly events: EventHub;
   readonly clock: Clock;
   readonly log: Logger;
+  /** Told about every completed exchange (memory extraction); must return at once and never throw. */
+  readonly afterExchange?: (exchange: {
+    threadId: string;
+    threadTitle: string;
+    persona: Persona;
+    user: Message;
+    reply: Message;
+  }) => void;
   readonly maxToolRounds: number;
 }
 
@@ -206,7 +214,9 @@ export class ChatAgent {
           'The model returned an empty reply. Try again, or choose another model in Settings.',
         );
       }
-      this.finish(snapshot('complete'), userMessage, null);
+      const complete = snapshot('complete');
+      this.finish(complete, userMessage, null);
+      this.deps.afterExchange?.({ threadId, threadTitle: thread.title, persona, user: userMessage, reply: complete });
     } catch (error) {
       if (error instanceof CoreError && error.code === 'CANCELLED') {
         this.finish(snapshot('stopped'), userMessage, null);

@@ -31,6 +31,11 @@ export interface ContextInput {
   readonly onSummarizing: () => void;
 }
 
+/** How the model cites memories (the UI turns `memory:` links into buttons that open the memory). */
+export const MEMORY_USE =
+  'When your answer relies on a remembered fact, cite it as a Markdown link [source](memory:ID) with its id. ' +
+  'If the user asks you to forget something, call memory_forget with the ids of the matching memories.';
+
 /**
  * Builds what the model sees: the persona's system prompt with the mode and style, the time, what
  * memory knows, then as much of the thread as fits the budget. Older turns that no longer fit are
@@ -58,7 +63,11 @@ export class ContextBuilder {
       MODE_INSTRUCTIONS[input.mode],
       `The current time is ${new Date(this.deps.clock.now()).toISOString()}.`,
       ...(memories.length > 0
-        ? ['What you remember that may be relevant:', ...memories.map((m) => `- ${m.text} (source: ${m.source})`)]
+        ? [
+            'What you remember that may be relevant (each with its id in brackets):',
+            ...memories.map((m) => `- [${m.id}] ${m.text} (source: ${m.source})`),
+            MEMORY_USE,
+          ]
         : []),
     ].join('\n\n');
 

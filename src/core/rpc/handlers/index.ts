@@ -2,6 +2,7 @@ import type { Handlers } from '../handler-types';
 import { appHandlers } from './app-handlers';
 import { chatHandlers } from './chat-handlers';
 import { integrationHandlers } from './integration-handlers';
+import { memoryHandlers } from './memory-handlers';
 import { modelHandlers } from './model-handlers';
 import { personaHandlers } from './persona-handlers';
 import { settingsHandlers } from './settings-handlers';
@@ -14,4 +15,5 @@ export const handlers: Handlers = {
   ...personaHandlers,
   ...modelHandlers,
   ...integrationHandlers,
+  ...memoryHandlers,
 };
