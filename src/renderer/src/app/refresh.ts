@@ -1,10 +1,12 @@
 import type { RpcClient } from '../../../shared';
 import { loadMessages, loadThreads } from '../features/chat/chat-actions';
 import { loadIntegrations, loadServers } from '../features/integrations/integrations-actions';
+import { refreshShown } from '../features/memory/memory-actions';
 import { loadModels } from '../features/settings/models-actions';
 import { loadPersonas } from '../features/settings/personas-actions';
 import { loadAppInfo, loadSettings } from '../features/settings/settings-actions';
 import { useActivity } from '../stores/activity';
+import { useMemory } from '../stores/memory';
 import { useMessages } from '../stores/messages';
 import { useModels } from '../stores/models';
 import { useNavigation } from '../stores/navigation';
@@ -17,6 +19,8 @@ import { usePersonas } from '../stores/personas';
  */
 export async function refreshAll(client: RpcClient): Promise<void> {
   const { threadId } = useNavigation.getState();
+  // Only a list already shown: one still loading (the page opening as the app connects) is current.
+  const memoryShown = useMemory.getState().browse.status === 'ready';
   useMessages.getState().forgetAllExcept(threadId);
   useActivity.getState().clear();
   await Promise.all([
@@ -29,6 +33,8 @@ export async function refreshAll(client: RpcClient): Promise<void> {
     // while disconnected are gone, so read them again.
     loadIntegrations(client),
     loadServers(client),
+    // The Memory page keeps what it showed; a memory learned or forgotten meanwhile must show.
+    memoryShown ? refreshShown(client) : undefined,
     loadThreads(client).then(() => {
       const current = useNavigation.getState().threadId;
       return current ? loadMessages(client, current) : undefined;

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { events, type EventName, type EventPayload, type RpcClient } from '../../../shared';
 import { forgetThread } from '../features/chat/chat-actions';
+import { applyStatus, onMemoryChanged } from '../features/memory/memory-actions';
 import { useActivity } from '../stores/activity';
 import { useConnection } from '../stores/connection';
 import { useIntegrations } from '../stores/integrations';
@@ -32,6 +33,8 @@ export function useCoreSync(client: RpcClient): void {
         if (server) useIntegrations.getState().upsertServer(server);
         if (removedId) useIntegrations.getState().removeServer(removedId);
       }),
+      onValid(client, 'memory.changed', (change) => void onMemoryChanged(client, change)),
+      onValid(client, 'memory.status', applyStatus),
       onValid(client, 'notification', (notification) => useToasts.getState().push(notification)),
     ];
     return () => unsubscribes.forEach((unsubscribe) => unsubscribe());

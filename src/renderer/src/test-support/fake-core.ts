@@ -12,6 +12,7 @@ import {
   type Thread,
 } from '../../../shared';
 import { createFakeIntegrations, type FakeIntegrationsOptions } from './fake-integrations';
+import { createFakeMemory, type FakeMemoryOptions } from './fake-memory';
 import { createFakeModels, type FakeModelsOptions, type Handlers } from './fake-models';
 import { createReplyDriver } from './fake-replies';
 
@@ -33,6 +34,7 @@ export interface FakeCoreOptions {
   settings?: Settings;
   models?: FakeModelsOptions;
   integrations?: FakeIntegrationsOptions;
+  memory?: FakeMemoryOptions;
   /** Fail these methods with this error instead of answering. */
   failures?: Partial<Record<MethodName, { code: RpcErrorCode; message: string }>>;
   pageSize?: number;
@@ -54,6 +56,7 @@ export function createFakeCore(options: FakeCoreOptions = {}) {
   }
 
   const integrations = createFakeIntegrations(emit, options.integrations);
+  const memory = createFakeMemory(emit, now, options.memory);
   const reply = createReplyDriver({ messages: () => messages, setMessages: (next) => (messages = next), now, emit });
 
   function requireThread(id: string): Thread {
@@ -190,6 +193,7 @@ export function createFakeCore(options: FakeCoreOptions = {}) {
     },
     ...models.handlers,
     ...integrations.handlers,
+    ...memory.handlers,
     ...notFaked(['models.runTests']),
   };
 
@@ -226,6 +230,10 @@ export function createFakeCore(options: FakeCoreOptions = {}) {
     integrations: integrations.state,
     /** Completes a pending Google or GitHub sign-in as if the person agreed in the browser. */
     finishSignIn: integrations.finishSignIn,
+    /** The fake's memories, entities, relations, retention, embedder and latest job. */
+    memory: memory.state,
+    /** Moves the running re-embedding on: progress, finish, fail. */
+    memoryJob: memory.job,
     callsTo: (method: MethodName) => calls.filter((c) => c.method === method),
     get threads() {
       return threads;

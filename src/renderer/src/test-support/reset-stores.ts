@@ -2,6 +2,7 @@ import { useActivity } from '../stores/activity';
 import { useBanners } from '../stores/banners';
 import { useConnection } from '../stores/connection';
 import { useIntegrations } from '../stores/integrations';
+import { useMemory } from '../stores/memory';
 import { useMessages } from '../stores/messages';
 import { useModels } from '../stores/models';
 import { useNavigation } from '../stores/navigation';
@@ -15,6 +16,7 @@ const stores = [
   useBanners,
   useConnection,
   useIntegrations,
+  useMemory,
   useMessages,
   useModels,
   useNavigation,
