@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { useToasts } from '../../stores/toasts';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resetStores } from '../../test-support/reset-stores';
@@ -111,5 +112,20 @@ describe('Memory page: entity view', () => {
     expect(within(graph(atlas, 'Project Atlas')).queryByRole('button', { name: 'Sam Lee' })).toBeNull();
     expect(texts(browseList())).not.toContain(OLD_MANAGER.content);
     expect(core.memory.relations.map((r) => r.id)).not.toContain('r-sam');
+  });
+
+  it('closes, saying so, when the entity shown is forgotten (its last memory deleted)', async () => {
+    const core = await showMemoryPage();
+    await openFromChip('Dana Reyes');
+    // What the core does once nothing mentions Dana any more: the entity is gone.
+    core.memory.entities.splice(
+      core.memory.entities.findIndex((e) => e.name === 'Dana Reyes'),
+      1,
+    );
+    fireEvent.click(within(article(MANAGER.content, browseList())).getByRole('button', { name: 'Delete memory' }));
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }));
+
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Dana Reyes' })).toBeNull());
+    expect(useToasts.getState().toasts.map((t) => t.title)).toContain('Izzie no longer remembers Dana Reyes');
   });
 });

@@ -9,8 +9,10 @@ import type {
   PersonaId,
   RpcClient,
 } from '../../../../shared';
+import { RpcError } from '../../../../shared';
 import { describeError } from '../../stores/banners';
 import { useMemory } from '../../stores/memory';
+import { useNavigation } from '../../stores/navigation';
 import { useToasts } from '../../stores/toasts';
 import { toFormProblem, type FormProblem } from '../integrations/form-problem';
 
@@ -162,6 +164,17 @@ async function loadEntity(client: RpcClient, ref: EntityRef): Promise<void> {
   } catch (error) {
     if (token !== latest.entity) return;
     const current = useMemory.getState().entity;
+    if (error instanceof RpcError && error.code === 'NOT_FOUND' && current?.status === 'ready') {
+      // Forgotten while shown (its last memory deleted): the panel closes rather than show an error.
+      closeEntity();
+      useToasts.getState().push({
+        id: `memory-${nextToast++}`,
+        title: `Izzie no longer remembers ${ref.name}`,
+        body: 'Nothing it knows mentions them any more.',
+        target: null,
+      });
+      return;
+    }
     useMemory.getState().setEntity({ ref, detail: current?.detail ?? null, status: 'error', error: describeError(error) });
   }
 }
@@ -311,4 +324,24 @@ let nextToast = 1;
 
 function toast(title: string, error: unknown): void {
   useToasts.getState().push({ id: `memory-${nextToast++}`, title, body: describeError(error), target: null });
+}
+
+/**
+ * A memory a reply cited (`[source](memory:ID)`): the Memory page, searching for exactly that fact
+ * as the persona that learned it, so it shows first with its sources and "why do you know this?".
+ */
+export async function openCitedMemory(client: RpcClient, id: string): Promise<void> {
+  useNavigation.getState().navigate('memory');
+  try {
+    const memory = await client.call('memory.get', { id });
+    await searchMemories(client, memory.content, memory.persona ?? useMemory.getState().search.persona);
+  } catch (error) {
+    const { search } = useMemory.getState();
+    useMemory.getState().setSearch({
+      ...search,
+      context: null,
+      status: 'error',
+      error: `The memory this reply cited is gone (${describeError(error)}).`,
+    });
+  }
 }
