@@ -35,9 +35,10 @@ export interface FoundContext {
 /** Memories added per entity named in the query, when the fused hits do not already hold them. */
 const PER_ENTITY = 3;
 const MAX_RELATIONS = 20;
-/** Search expands around the entities the query names, then those of its best few hits, up to this many. */
+/** Search expands around the entities the query names, then those of its best hit, up to this many. */
 const EXPANDED_ENTITIES = 6;
-const TOP_HITS_EXPANDED = 3;
+/** Only the best hit's entities: each more hit added graph reads to the p95 (npm run bench, P1). */
+const TOP_HITS_EXPANDED = 1;
 /** Newest relations read per entity: a popular project has thousands; the context needs the latest. */
 const RELATIONS_PER_ENTITY = 12;
 
