@@ -33,6 +33,7 @@ export function isMethodName(name: string): name is MethodName {
 
 export * from './app';
 export * from './chat';
+export * from './engine-events';
 export * from './integrations';
 export * from './memory';
 export * from './models';
