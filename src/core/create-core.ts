@@ -2,12 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRpcClient, type AppInfo, type RpcClient, type RpcEventFrame, type RpcResponse } from '../shared';
 import { EventHub } from './events/event-hub';
+import type { Published } from './engine/event-bus';
+import { CoreError } from './errors';
 import { createFileLogger, type FileLogger, type Logger, type LogLevel } from './log/logger';
 import type { ChatAgent } from './agents/chat/chat-agent';
 import { createModelServices, type ModelServicesFactory } from './models/model-services';
 import { openVault } from './secrets/open-vault';
 import type { CorePorts } from './ports';
-import { createServices, type MemoryOptions, type Services } from './services';
+import { createServices, type EngineOptions, type MemoryOptions, type Services } from './services';
 import { KnowledgeGraph } from './graph/knowledge-graph';
 import { handlers } from './rpc/handlers';
 import { createRouter, type Router } from './rpc/router';
@@ -23,6 +25,11 @@ export interface Core {
   stop(): Promise<void>;
   /** The single RPC entry point every transport calls with the raw frame it received. */
   handle(raw: unknown): Promise<RpcResponse>;
+  /**
+   * For hosts: an IzzieEvent into the engine's bus (validated, stored, de-duplicated by id). The
+   * webhook relay and the kill trials deliver this way; the renderer cannot.
+   */
+  publish(event: unknown): Published;
   /** Pushed events for transports to forward to their renderers. */
   subscribe(listener: (frame: RpcEventFrame) => void): () => void;
   /** An in-process client for the host itself (tray, CLI): the same router, audit and checks. */
@@ -52,6 +59,8 @@ export interface CoreOptions {
   readonly echoLog?: (line: string) => void;
   /** Test seams for memory: the vector index inline, another embedder (default: the local model). */
   readonly memory?: MemoryOptions;
+  /** Extra engine functions and limits (the kill trials). */
+  readonly engine?: EngineOptions;
 }
 
 interface Running {
@@ -106,6 +115,7 @@ export function createCore(ports: CorePorts, options: CoreOptions = {}): Core {
             db,
             graph,
             ...(options.memory ? { memory: options.memory } : {}),
+            ...(options.engine ? { engine: options.engine } : {}),
             ports,
             events,
             log,
@@ -141,6 +151,7 @@ export function createCore(ports: CorePorts, options: CoreOptions = {}): Core {
             .startServers()
             .catch((error: unknown) => log?.error('MCP servers failed to start', { error }));
           const memoryStarted = services.startMemory().catch((error: unknown) => log?.error('memory failed to start', { error }));
+          services.startEngine();
           running = { lock, db, graph, router, agent: services.agent, services, serversStarted, memoryStarted };
           log.info('core started', { hostKind: ports.hostKind, version: ports.appVersion });
         } catch (error) {
@@ -161,6 +172,8 @@ export function createCore(ports: CorePorts, options: CoreOptions = {}): Core {
       const current = running;
       if (!current) return;
       await current.router.drain();
+      // Runs stop before their next step (they resume on the next start) while their tools still work.
+      await current.services.stopEngine();
       // Replies still streaming are stopped and saved (marked stopped) before the database closes.
       await current.agent.stopAll();
       await current.serversStarted;
@@ -182,6 +195,11 @@ export function createCore(ports: CorePorts, options: CoreOptions = {}): Core {
         return { type: 'response', id: null, ok: false, error: { code: 'UNAVAILABLE', message: 'Izzie is not running.' } };
       }
       return running.router.handle(raw);
+    },
+
+    publish(event) {
+      if (!running) throw new CoreError('UNAVAILABLE', 'Izzie is not running.');
+      return running.services.engine.bus.publish(event);
     },
 
     redactInLogs(secret) {

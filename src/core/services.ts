@@ -13,6 +13,11 @@ import { AuditLog } from './audit/audit-log';
 import { MessagesService } from './chat/messages-service';
 import { ThreadsService } from './chat/threads-service';
 import type { EventHub } from './events/event-hub';
+import { Engine } from './engine/engine';
+import type { EngineFunction } from './engine/engine-function';
+import { memoryRetention } from './engine/functions/memory-retention';
+import { EngineEventsRepo } from './store/engine-events-repo';
+import { EngineRunsRepo } from './store/engine-runs-repo';
 import type { KnowledgeGraph } from './graph/knowledge-graph';
 import type { Logger } from './log/logger';
 import { ChatMemory } from './memory/chat-memory';
@@ -50,6 +55,13 @@ export interface ServiceOptions {
   readonly graph: KnowledgeGraph;
   /** Test seams: the vector index inline instead of in its thread, another embedder than the real ones. */
   readonly memory?: MemoryOptions;
+  readonly engine?: EngineOptions;
+}
+
+export interface EngineOptions {
+  /** Functions beside the built-in ones (the kill trials register theirs here). */
+  readonly functions?: readonly EngineFunction[];
+  readonly maxConcurrentRuns?: number;
 }
 
 export interface MemoryOptions {
@@ -72,6 +84,11 @@ export interface Services {
   startMemory(): Promise<void>;
   /** Abandons background extractions and stops memory's threads; the graph and database stay open. */
   stopMemory(): Promise<void>;
+  /** Resumes interrupted runs and starts cron and event work. */
+  startEngine(): void;
+  /** Takes no new work; runs in flight stop before their next step and resume on the next start. */
+  stopEngine(): Promise<void>;
+  readonly engine: Engine;
 }
 
 /** Builds every service over one open database. Order follows dependencies, nothing more. */
@@ -164,8 +181,24 @@ export function createServices(options: ServiceOptions): Services {
     clock,
     forgetSummary: (threadId) => summaries.delete(threadId),
   });
+  const settings = new SettingsService(new SettingsRepo(db), events, clock, log.child('settings'));
+  let paused = settings.get().proactivePaused;
+  const engine = new Engine({
+    events: new EngineEventsRepo(db),
+    runs: new EngineRunsRepo(db),
+    functions: [memoryRetention(memory), ...(options.engine?.functions ?? [])],
+    clock,
+    log: log.child('engine'),
+    paused: () => paused,
+    ...(options.engine?.maxConcurrentRuns ? { maxConcurrentRuns: options.engine.maxConcurrentRuns } : {}),
+  });
+  events.on('settings.changed', (next) => {
+    const resumed = paused && !next.proactivePaused;
+    paused = next.proactivePaused;
+    if (resumed) engine.wake();
+  });
   const context: HandlerContext = {
-    settings: new SettingsService(new SettingsRepo(db), events, clock, log.child('settings')),
+    settings,
     threads,
     messages,
     agent,
@@ -192,6 +225,9 @@ export function createServices(options: ServiceOptions): Services {
       return mcp.stopAll();
     },
     startMemory: () => memory.start(),
+    engine,
+    startEngine: () => engine.start(),
+    stopEngine: () => engine.stop(),
     stopMemory: async () => {
       await chatMemory.stop();
       await memory.stop();

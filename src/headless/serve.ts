@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import envPaths from 'env-paths';
-import { createCore, insecureFileVaultRequested, resolveDataDir, type Core } from '../core';
+import { createCore, insecureFileVaultRequested, resolveDataDir, type Core, type CoreOptions } from '../core';
 import { headlessPorts } from './headless-ports';
 import { openUrl } from './open-url';
 import { startHeadlessServer, type HeadlessServer } from './server';
@@ -16,6 +16,8 @@ export interface ServeOptions {
   readonly rendererDir: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly print: (line: string) => void;
+  /** Test seam: core options the CLI never sets (the kill trials add their engine functions). */
+  readonly core?: Pick<CoreOptions, 'engine' | 'memory'>;
 }
 
 export interface RunningHost {
@@ -44,7 +46,11 @@ export async function serve(options: ServeOptions): Promise<RunningHost> {
       pushNotification: (n) =>
         server?.adapter.broadcast({ type: 'event', event: 'notification', payload: { ...n, id: n.id || randomUUID() } }),
     }),
-    { echoLog: options.verbose ? options.print : undefined, insecureFileVault: insecureFileVaultRequested(options.env) },
+    {
+      ...options.core,
+      echoLog: options.verbose ? options.print : undefined,
+      insecureFileVault: insecureFileVaultRequested(options.env),
+    },
   );
   core.redactInLogs(token);
   await core.start();

@@ -57,7 +57,6 @@ export interface Interaction {
 
 /** How many remembered facts the extraction prompt sees, to spot repeats and contradictions. */
 const RELATED_FOR_EXTRACTION = 8;
-const DAY_MS = 86_400_000;
 
 /**
  * Izzie's memory (DESIGN.md "Memory"): add (extract → embed → store, with reinforcement and
@@ -74,7 +73,6 @@ export class MemoryService {
   private readonly writer: MemoryWriter;
   private readonly finder: MemorySearch;
   private readonly extractor: MemoryExtractor;
-  private retentionTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly deps: MemoryServiceDeps) {
     const { db, clock, log } = deps;
@@ -119,21 +117,14 @@ export class MemoryService {
     this.extractor = new MemoryExtractor({ router: deps.router, log });
   }
 
-  /** Loads the index and entity names, embeds what waited for a vector, applies retention, then daily. */
+  /** Loads the index and entity names and embeds what waited for a vector (retention is the engine's `memory-retention`). */
   async start(): Promise<void> {
     for (const { id, key } of await this.deps.graph.entityNames()) this.spotter.add(id, [key]);
     await this.spaces.start();
     this.spaces.catchUp().catch((error: unknown) => this.deps.log.warn('memories still wait for vectors', { error }));
-    await this.purge().catch((error: unknown) => this.deps.log.error('the retention purge failed', { error }));
-    this.retentionTimer = setInterval(() => {
-      this.purge().catch((error: unknown) => this.deps.log.error('the retention purge failed', { error }));
-    }, DAY_MS);
-    this.retentionTimer.unref();
   }
 
   async stop(): Promise<void> {
-    if (this.retentionTimer) clearInterval(this.retentionTimer);
-    this.retentionTimer = null;
     await this.spaces.close();
     await this.engine.close();
   }
