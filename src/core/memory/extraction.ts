@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { EntityKind, MemoryKind } from '../../shared';
 import type { Logger } from '../log/logger';
-import type { ModelMessage, ModelRouter } from '../models/model-types';
+import { completeJson } from '../models/json-answer';
+import type { ModelRouter } from '../models/model-types';
 
 /** What the cheap tier must answer: facts worth keeping, with the entities and relations they name. */
 export const ExtractedFact = z.object({
@@ -79,33 +80,22 @@ export class MemoryExtractor {
   constructor(private readonly deps: { router: ModelRouter; log: Logger }) {}
 
   async extract(input: ExtractionInput): Promise<ExtractedFact[] | null> {
-    const messages: ModelMessage[] = [
-      { role: 'system', content: INSTRUCTIONS },
-      { role: 'user', content: describe(input) },
-    ];
-    for (let attempt = 1; attempt <= 2; attempt++) {
-      const result = await this.deps.router.complete({
+    const answer = await completeJson(
+      this.deps.router,
+      {
         task: 'extraction',
         purpose: 'memory.extract',
         correlationId: input.correlationId,
-        messages,
+        messages: [
+          { role: 'system', content: INSTRUCTIONS },
+          { role: 'user', content: describe(input) },
+        ],
         ...(input.signal ? { signal: input.signal } : {}),
-      });
-      const parsed = parseAnswer(result.text);
-      if (parsed.ok) return parsed.facts;
-      this.deps.log.warn('the memory extraction answer was malformed', { attempt, problem: parsed.problem });
-      messages.push(
-        { role: 'assistant', content: result.text },
-        {
-          role: 'user',
-          content: `That answer could not be used (${parsed.problem}). Answer again with JSON only, in the format described.`,
-        },
-      );
-    }
-    this.deps.log.warn('memory extraction skipped: the model answered malformed JSON twice', {
-      correlationId: input.correlationId,
-    });
-    return null;
+      },
+      ExtractionAnswer,
+      { log: this.deps.log },
+    );
+    return answer.ok ? answer.value.facts : null;
   }
 }
 
@@ -120,28 +110,4 @@ function describe(input: ExtractionInput): string {
     `Conversation:\n${input.transcript.map((t) => `${t.role === 'user' ? 'User' : 'Izzie'}: ${t.content}`).join('\n')}`,
   ];
   return parts.filter((p) => p !== '').join('\n\n');
-}
-
-type Parsed = { ok: true; facts: ExtractedFact[] } | { ok: false; problem: string };
-
-export function parseAnswer(text: string): Parsed {
-  const body = stripFence(text.trim());
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    return { ok: false, problem: 'it was not valid JSON' };
-  }
-  const result = ExtractionAnswer.safeParse(json);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    return { ok: false, problem: `${issue?.path.join('.') || 'answer'}: ${issue?.message ?? 'invalid'}` };
-  }
-  return { ok: true, facts: result.data.facts };
-}
-
-/** Models often wrap JSON in a Markdown code fence despite being asked not to. */
-function stripFence(text: string): string {
-  const fenced = /^```(?:json)?\s*\n([\s\S]*?)\n?```$/i.exec(text);
-  return fenced?.[1]?.trim() ?? text;
 }
