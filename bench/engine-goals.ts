@@ -1,4 +1,8 @@
 import { join } from 'node:path';
+import type { IzzieEvent } from '../src/shared';
+import { EventClassifier } from '../src/core/agents/classifier/event-classifier';
+import type { ModelRouter } from '../src/core/models/model-types';
+import { ClassificationsRepo } from '../src/core/store/classifications-repo';
 import { Engine } from '../src/core/engine/engine';
 import type { EngineFunction } from '../src/core/engine/engine-function';
 import type { Logger } from '../src/core/log/logger';
@@ -8,7 +12,7 @@ import { EngineEventsRepo } from '../src/core/store/engine-events-repo';
 import { EngineRunsRepo } from '../src/core/store/engine-runs-repo';
 import { sqlMigrations } from '../src/core/store/migration-files';
 import { migrate } from '../src/core/store/migrations';
-import { log, timed } from './stats';
+import { log, percentile, timed } from './stats';
 import type { Row } from './table';
 
 const RUNS = Number(process.env.BENCH_ENGINE_RUNS ?? 100);
@@ -43,6 +47,7 @@ export async function engineGoals(dir: string): Promise<Row[]> {
   } finally {
     db.close();
   }
+  const classify = await classifierOverhead(dir);
   const steps = median(stepsPerSecond);
   const raw = median(rowsPerSecond);
   log(
@@ -58,7 +63,97 @@ export async function engineGoals(dir: string): Promise<Row[]> {
       ok: steps / raw >= 0.5,
       unit: '/s',
     },
+    {
+      goal: 'E2 classifier overhead p95',
+      figure: classify,
+      baseline: null,
+      ratio: null,
+      target: '≤ 5 ms',
+      ok: classify <= 5,
+      unit: 'ms',
+    },
   ];
+}
+
+/**
+ * Per-event cost of classification with the model excluded: the router answers at once, so what
+ * is timed is rules, description, fingerprint, cache, prompt, validation. Mail with a new subject
+ * each time (a model call), the same mail again (the cache) and review requests (a rule).
+ */
+async function classifierOverhead(dir: string): Promise<number> {
+  const db = openDatabase(join(dir, 'classifier.db'));
+  migrate(db, sqlMigrations);
+  const answer = JSON.stringify({
+    type: 'question',
+    priority: 'medium',
+    personaContext: 'work',
+    mode: 'assistant',
+    requiresAttention: true,
+    needsReply: true,
+    confidence: 0.8,
+    reason: 'Someone asks a question.',
+  });
+  const router: ModelRouter = {
+    complete: async (request) => ({
+      text: answer,
+      toolCalls: [],
+      usage: { promptTokens: 200, completionTokens: 40, costUsd: 0 },
+      provider: 'instant',
+      model: 'instant',
+      tier: request.tier ?? 'cheap',
+      latencyMs: 0,
+      finishReason: 'stop',
+    }),
+  };
+  const classifier = new EventClassifier({
+    router,
+    cache: new ClassificationsRepo(db),
+    clock: { now: () => Date.now() },
+    log: silent,
+  });
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < 600; i++) {
+      const kind = i % 3;
+      const event: IzzieEvent = {
+        id: `e${i}`,
+        type: kind === 2 ? 'github/pull_request.review_requested' : 'email/received',
+        source: 'poll',
+        timestamp: 0,
+        metadata: {},
+        data:
+          kind === 2
+            ? {
+                repo: 'acme/api',
+                number: i + 1,
+                title: `Change ${i}`,
+                author: 'dana',
+                url: 'https://example.com',
+                state: 'open',
+                draft: false,
+                reviewRequested: true,
+                reason: 'review_requested',
+                updatedAt: i,
+              }
+            : {
+                account: 'me@example.com',
+                messageId: `m${i}`,
+                threadId: `t${i}`,
+                from: 'Sam <sam@example.com>',
+                to: ['me@example.com'],
+                subject: `Question ${kind === 0 ? i : 1}`,
+                snippet: 'Could you look at this before Friday? '.repeat(8),
+                labels: ['INBOX', 'UNREAD'],
+                receivedAt: i,
+                bulk: false,
+              },
+      };
+      times.push((await timed(() => classifier.classify(event, { correlationId: 'bench' }))).ms);
+    }
+  } finally {
+    db.close();
+  }
+  return percentile(times.slice(60), 0.95);
 }
 
 function rawTransactions(db: Db, count: number, round: number): number {

@@ -33,7 +33,9 @@ export function isMethodName(name: string): name is MethodName {
 
 export * from './app';
 export * from './chat';
+export * from './classification';
 export * from './engine-events';
+export * from './event-data';
 export * from './integrations';
 export * from './memory';
 export * from './models';
