@@ -16,7 +16,9 @@ import type { EventHub } from './events/event-hub';
 import { Engine } from './engine/engine';
 import type { EngineFunction } from './engine/engine-function';
 import { memoryRetention } from './engine/functions/memory-retention';
+import { PollingIngress } from './engine/ingress/polling-ingress';
 import { EngineEventsRepo } from './store/engine-events-repo';
+import { IngressRepo } from './store/ingress-repo';
 import { EngineRunsRepo } from './store/engine-runs-repo';
 import type { KnowledgeGraph } from './graph/knowledge-graph';
 import type { Logger } from './log/logger';
@@ -84,11 +86,12 @@ export interface Services {
   startMemory(): Promise<void>;
   /** Abandons background extractions and stops memory's threads; the graph and database stay open. */
   stopMemory(): Promise<void>;
-  /** Resumes interrupted runs and starts cron and event work. */
+  /** Resumes interrupted runs, starts cron and event work, and polling of connected accounts. */
   startEngine(): void;
   /** Takes no new work; runs in flight stop before their next step and resume on the next start. */
   stopEngine(): Promise<void>;
   readonly engine: Engine;
+  readonly ingress: PollingIngress;
 }
 
 /** Builds every service over one open database. Order follows dependencies, nothing more. */
@@ -111,7 +114,14 @@ export function createServices(options: ServiceOptions): Services {
     clientInfo: { name: 'izzie', version: ports.appVersion },
     onChange: (id) => mcpServers?.changed(id),
   });
+  const ingressRepo = new IngressRepo(db);
+  let ingress: PollingIngress | null = null;
   const integrations = new IntegrationsService({
+    onSourcesChanged: (removed) => {
+      // A disconnected account's cursors go: connecting again starts from now, not from then.
+      if (removed) ingressRepo.forget(removed);
+      ingress?.wake();
+    },
     repo: new IntegrationsRepo(db),
     secrets: options.vault,
     mcp,
@@ -192,10 +202,23 @@ export function createServices(options: ServiceOptions): Services {
     paused: () => paused,
     ...(options.engine?.maxConcurrentRuns ? { maxConcurrentRuns: options.engine.maxConcurrentRuns } : {}),
   });
+  const polling = new PollingIngress({
+    repo: ingressRepo,
+    publish: (event) => engine.bus.publish(event),
+    sources: () => integrations.pollSources(),
+    clock,
+    log: log.child('ingress'),
+    paused: () => paused,
+    onError: (source, error) => integrations.onPollError(source.id, error),
+  });
+  ingress = polling;
   events.on('settings.changed', (next) => {
     const resumed = paused && !next.proactivePaused;
     paused = next.proactivePaused;
-    if (resumed) engine.wake();
+    if (resumed) {
+      engine.wake();
+      polling.wake();
+    }
   });
   const context: HandlerContext = {
     settings,
@@ -226,8 +249,15 @@ export function createServices(options: ServiceOptions): Services {
     },
     startMemory: () => memory.start(),
     engine,
-    startEngine: () => engine.start(),
-    stopEngine: () => engine.stop(),
+    ingress: polling,
+    startEngine: () => {
+      engine.start();
+      polling.start();
+    },
+    stopEngine: async () => {
+      await polling.stop();
+      await engine.stop();
+    },
     stopMemory: async () => {
       await chatMemory.stop();
       await memory.stop();

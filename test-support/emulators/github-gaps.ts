@@ -5,8 +5,9 @@ import { authCredentials, forwardHeaders, listenLocal, readBody, relay, sendJson
  * A proxy in front of the `@inbox-zero/emulate` GitHub emulator that fills what the emulator lacks,
  * so product code can talk to it through the real Octokit as it would to api.github.com:
  *
- * - `GET /notifications` (the emulator has no notifications API). Threads are seeded by the test
- *   and built from the emulator's own issues, pull requests and repositories.
+ * - `GET /notifications` (the emulator has no notifications API), with `all`, `participating`,
+ *   `since` and paging. Threads are seeded by the test and built from the emulator's own issues,
+ *   pull requests and repositories.
  * - Unknown tokens answer 401 "Bad credentials" (the emulator treats any token as its first user).
  * - Responses to a known token carry `X-OAuth-Scopes`, as GitHub sends for classic and OAuth tokens.
  *
@@ -99,8 +100,10 @@ export async function startGithubGaps(options: {
       const participating = target.searchParams.get('participating') === 'true';
       const perPage = Math.min(Number(target.searchParams.get('per_page')) || 50, 50);
       const page = Math.max(Number(target.searchParams.get('page')) || 1, 1);
+      const since = target.searchParams.get('since');
       const mine = threads
         .filter((t) => t.login === user.login)
+        .filter((t) => !since || Date.parse(t.json.updated_at) > Date.parse(since))
         .filter((t) => all || t.json.unread)
         .filter((t) => !participating || PARTICIPATING.has(t.json.reason))
         .sort((a, b) => b.json.updated_at.localeCompare(a.json.updated_at));

@@ -1,5 +1,6 @@
 import type { ConnectInput, ConnectMethod, IntegrationId } from '../../../shared';
 import type { StoredIntegration } from '../../store/integrations-repo';
+import type { PollSource } from '../../engine/ingress/poll-source';
 import type { BuiltinTool } from '../kit/builtin-tool';
 
 /** What a successful connection keeps: the visible part goes to SQLite, `secrets` to the vault. */
@@ -52,6 +53,8 @@ export interface Connector<I extends ConnectInput = ConnectInput> {
   /** Checks the credentials with the service, or starts the flow that will produce them. */
   connect(input: I, context: ConnectContext): Promise<ConnectStart>;
   tools(state: ConnectedState, hooks: ToolHooks): Promise<readonly BuiltinTool[]>;
+  /** What the engine polls in this account (events with no relay); none when absent. */
+  pollers?(state: ConnectedState, hooks: ToolHooks): Promise<readonly PollSource[]>;
   /** Revokes the grant at the service, where that is possible. Best effort: disconnect goes on regardless. */
   revoke?(state: ConnectedState): Promise<void>;
 }

@@ -1,7 +1,9 @@
 import type { ConnectInput } from '../../../shared';
 import { startGithubDeviceFlow } from '../github/device-flow';
 import { GITHUB_SERVER, githubTools } from '../github/github-tools';
+import { createGithubClient } from '../github/github-client';
 import { githubIdentity } from '../github/github-identity';
+import { githubNotificationsSource } from '../github/github-poller';
 import { requireSecret, type Connector } from './connector';
 
 type GithubInput = Extract<ConnectInput, { id: 'github' }>;
@@ -52,5 +54,10 @@ export const githubConnector: Connector<GithubInput> = {
   async tools(state) {
     const token = await requireSecret(state, 'token');
     return githubTools({ token, ...(state.stored.baseUrl ? { baseUrl: state.stored.baseUrl } : {}) });
+  },
+  async pollers(state) {
+    const token = await requireSecret(state, 'token');
+    const octokit = createGithubClient({ token, ...(state.stored.baseUrl ? { baseUrl: state.stored.baseUrl } : {}) });
+    return [githubNotificationsSource({ octokit, token, login: state.stored.account, now: Date.now })];
   },
 };

@@ -6,11 +6,14 @@ import type { McpManager } from '../../mcp/mcp-manager';
 import type { Clock, SecretStore } from '../../ports';
 import type { IntegrationsRepo, StoredIntegration } from '../../store/integrations-repo';
 import { createBuiltinServer } from '../kit/builtin-server';
+import type { PollSource } from '../../engine/ingress/poll-source';
 import type { BuiltinTool } from '../kit/builtin-tool';
 import { ServiceError } from '../kit/service-error';
 import { secretName, type Connection, type ConnectedState, type Connector } from './connector';
 
 export interface IntegrationsDeps {
+  /** Called when the set of poll sources changed (an account connected, disconnected or was revoked). */
+  readonly onSourcesChanged?: (removedIntegration: IntegrationId | null) => void;
   readonly repo: IntegrationsRepo;
   readonly secrets: SecretStore;
   readonly mcp: McpManager;
@@ -35,11 +38,24 @@ export class IntegrationsService {
   private readonly pending = new Map<IntegrationId, Pending>();
   /** Why the last attempt failed, for integrations that have no row to keep it in. */
   private readonly failures = new Map<IntegrationId, Problem>();
+  /** What the engine polls, per connected account. */
+  private readonly sources = new Map<IntegrationId, readonly PollSource[]>();
 
   constructor(private readonly deps: IntegrationsDeps) {}
 
   list(): Integration[] {
     return IntegrationId.options.map((id) => this.view(id));
+  }
+
+  /** The poll sources of every connected account. */
+  pollSources(): PollSource[] {
+    return [...this.sources.values()].flat();
+  }
+
+  /** A poll failed: a refused grant disconnects the account, as a refused tool call does. */
+  onPollError(sourceId: string, error: unknown): void {
+    const id = IntegrationId.safeParse(sourceId.split(':')[0]);
+    if (id.success && error instanceof ServiceError) this.onServiceError(id.data, error);
   }
 
   /** Starts the servers of every connected account. A failure is shown on its card, not thrown. */
@@ -106,6 +122,7 @@ export class IntegrationsService {
     this.failures.delete(id);
     const stored = this.deps.repo.get(id);
     await this.deps.mcp.remove(id);
+    this.dropSources(id);
     if (stored?.status === 'connected') {
       try {
         await this.connector(id).revoke?.(this.state(stored));
@@ -144,15 +161,12 @@ export class IntegrationsService {
     const connector = this.connector(stored.id);
     let tools: readonly BuiltinTool[];
     try {
-      tools = await connector.tools(this.state(stored), {
-        saveSecrets: async (secrets) => {
-          for (const [name, value] of Object.entries(secrets)) await this.deps.secrets.set(secretName(stored.id, name), value);
-        },
-      });
+      tools = await connector.tools(this.state(stored), { saveSecrets: (secrets) => this.saveSecrets(stored.id, secrets) });
     } catch (error) {
       this.recordError(stored, error);
       return;
     }
+    await this.startSources(stored);
     const spec = {
       id: stored.id,
       name: connector.title,
@@ -176,6 +190,7 @@ export class IntegrationsService {
     if (stored?.status !== 'connected') return;
     this.deps.log.warn('the service no longer accepts the credentials; disconnecting', { integration: id });
     await this.deps.mcp.remove(id);
+    this.dropSources(id);
     await this.forgetSecrets(id);
     const problem: Problem = {
       message: `${error.service} no longer accepts Izzie's access${error.detail ? ` (${error.detail})` : ''}.`,
@@ -184,6 +199,28 @@ export class IntegrationsService {
     };
     this.deps.repo.put({ ...stored, status: 'disconnected', lastError: problem }, this.deps.clock.now());
     this.changed(id);
+  }
+
+  private async startSources(stored: StoredIntegration): Promise<void> {
+    const connector = this.connector(stored.id);
+    if (!connector.pollers) return;
+    try {
+      this.sources.set(
+        stored.id,
+        await connector.pollers(this.state(stored), { saveSecrets: (secrets) => this.saveSecrets(stored.id, secrets) }),
+      );
+      this.deps.onSourcesChanged?.(null);
+    } catch (error) {
+      this.recordError(stored, error);
+    }
+  }
+
+  private dropSources(id: IntegrationId): void {
+    if (this.sources.delete(id)) this.deps.onSourcesChanged?.(id);
+  }
+
+  private async saveSecrets(id: IntegrationId, secrets: Readonly<Record<string, string>>): Promise<void> {
+    for (const [name, value] of Object.entries(secrets)) await this.deps.secrets.set(secretName(id, name), value);
   }
 
   private recordError(stored: StoredIntegration, error: unknown): void {
