@@ -1,12 +1,14 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import { authCredentials, forwardHeaders, listenLocal, readBody, relay } from '../http-kit';
+import { gmailProfile } from './google-gmail-gaps';
 import { CalendarGaps, googleError, type ProxiedRequest, type ProxiedResponse } from './google-calendar-gaps';
 
 /**
  * A small HTTP proxy in front of the Google emulator, for tests that need more than the emulator
  * gives:
  * - it records every request (method, path, bearer token) so a test can prove a call made none;
- * - it fills the emulator's calendar gaps (see google-calendar-gaps.ts);
+ * - it fills the emulator's calendar gaps (see google-calendar-gaps.ts) and Gmail's missing
+ *   `users.getProfile` (see google-gmail-gaps.ts);
  * - with `strictTokens`, it refuses API calls whose bearer token Google would not accept, with
  *   Google's 401. The emulator itself accepts any token as its first user, so without this no
  *   expired or revoked access token could ever be refused. Valid tokens are the seeded ones plus
@@ -43,7 +45,7 @@ const API_PATH = /^\/(gmail|calendar|upload|oauth2\/v2\/userinfo)\b/;
 
 export async function startGoogleProxy(
   emulatorUrl: string,
-  options: { strictTokens?: readonly string[] } = {},
+  options: { strictTokens?: readonly string[]; account?: string } = {},
 ): Promise<GoogleProxy> {
   const requests: RecordedRequest[] = [];
   const faults: Fault[] = [];
@@ -77,7 +79,10 @@ export async function startGoogleProxy(
       });
     }
     if (request.path === '/oauth2/revoke') forget(new URLSearchParams(request.body.toString('utf8')).get('token'));
-    const response = (await gaps.handle(request)) ?? (await forward(request));
+    const response =
+      (await gaps.handle(request)) ??
+      (await gmailProfile(request, forward, options.account ?? 'alice@example.com')) ??
+      (await forward(request));
     if (request.path === '/oauth2/token' && response.status === 200) learn(request, response);
     return response;
   };

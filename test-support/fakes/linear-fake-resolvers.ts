@@ -276,7 +276,13 @@ interface UserFilter {
   readonly id?: Comparator;
   readonly email?: Comparator;
 }
+interface DateFilter {
+  readonly gt?: string;
+  readonly gte?: string;
+  readonly lt?: string;
+}
 interface IssueFilter {
+  readonly updatedAt?: DateFilter;
   readonly team?: TeamFilter;
   readonly state?: StateFilter;
   readonly assignee?: { readonly isMe?: Comparator };
@@ -303,9 +309,20 @@ function issueMatches(context: LinearFakeContext, issue: LinearFakeIssue, filter
     (!filter.team || teamMatches(teamOf(data, issue.teamId), filter.team)) &&
     (!filter.state || stateMatches(data, stateOf(data, issue.stateId), filter.state)) &&
     (!filter.assignee || compare(issue.assigneeId === context.viewerId, filter.assignee.isMe)) &&
+    dateMatches(issue.updatedAt, filter.updatedAt) &&
     compare(issue.title, filter.title) &&
     compare(issue.description, filter.description) &&
     (!filter.or || filter.or.some((branch) => issueMatches(context, issue, branch)))
+  );
+}
+
+function dateMatches(value: string, filter: DateFilter | undefined): boolean {
+  if (!filter) return true;
+  const at = Date.parse(value);
+  return (
+    (!given(filter.gt) || at > Date.parse(filter.gt)) &&
+    (!given(filter.gte) || at >= Date.parse(filter.gte)) &&
+    (!given(filter.lt) || at < Date.parse(filter.lt))
   );
 }
 

@@ -667,8 +667,15 @@ export const LINEAR_FAKE_SDL = /* GraphQL */ `
     isMe: BooleanComparator
   }
 
+  input DateComparator {
+    gt: DateTime
+    gte: DateTime
+    lt: DateTime
+  }
+
   input IssueFilter {
     assignee: NullableUserFilter
+    updatedAt: DateComparator
     description: NullableStringComparator
     or: [IssueFilter!]
     state: WorkflowStateFilter

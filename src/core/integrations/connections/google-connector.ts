@@ -2,8 +2,10 @@ import { OAuth2Client } from 'google-auth-library';
 import type { ConnectInput } from '../../../shared';
 import { createGoogleAuth, revokeGoogleGrant, type IssuedGoogleTokens } from '../google/google-auth';
 import { signInWithGoogle } from '../google/google-sign-in';
-import { GOOGLE_SERVER, googleTools } from '../google/google-tools';
-import { requireSecret, type ConnectedState, type Connector } from './connector';
+import { calendarSource } from '../google/calendar-poller';
+import { gmailSource } from '../google/gmail-poller';
+import { GOOGLE_SERVER, googleApis, googleTools } from '../google/google-tools';
+import { requireSecret, type ConnectedState, type Connector, type ToolHooks } from './connector';
 
 type GoogleInput = Extract<ConnectInput, { id: 'google' }>;
 
@@ -44,15 +46,22 @@ export const googleConnector: Connector<GoogleInput> = {
     };
   },
   async tools(state, hooks) {
-    const auth = await authFor(state, (tokens) => {
-      // Google rotates the refresh token only sometimes; when it does, the old one may stop working.
-      if (tokens.refreshToken) void hooks.saveSecrets({ 'refresh-token': tokens.refreshToken });
-    });
+    const auth = await authFor(state, keepRotated(hooks));
     return googleTools({ auth, ...(state.stored.baseUrl ? { rootUrl: state.stored.baseUrl } : {}) });
+  },
+  async pollers(state, hooks) {
+    const auth = await authFor(state, keepRotated(hooks));
+    const apis = googleApis({ auth, ...(state.stored.baseUrl ? { rootUrl: state.stored.baseUrl } : {}) });
+    return [gmailSource({ api: apis.gmail, account: state.stored.account }), calendarSource({ api: apis.calendar })];
   },
   async revoke(state) {
     await revokeGoogleGrant(await authFor(state));
   },
+};
+
+/** Google rotates the refresh token only sometimes; when it does, the old one may stop working. */
+const keepRotated = (hooks: ToolHooks) => (tokens: IssuedGoogleTokens) => {
+  if (tokens.refreshToken) void hooks.saveSecrets({ 'refresh-token': tokens.refreshToken });
 };
 
 async function authFor(state: ConnectedState, onTokens?: (tokens: IssuedGoogleTokens) => void): Promise<OAuth2Client> {

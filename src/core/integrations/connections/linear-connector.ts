@@ -1,5 +1,6 @@
 import type { ConnectInput } from '../../../shared';
 import { linearIdentity } from '../linear/linear-identity';
+import { linearIssuesSource } from '../linear/linear-poller';
 import { LINEAR_SERVER, linearTools } from '../linear/linear-tools';
 import { requireSecret, type Connector } from './connector';
 
@@ -26,5 +27,10 @@ export const linearConnector: Connector<LinearInput> = {
   async tools(state) {
     const apiKey = await requireSecret(state, 'api-key');
     return linearTools({ apiKey, ...(state.stored.baseUrl ? { apiUrl: state.stored.baseUrl } : {}) });
+  },
+  async pollers(state) {
+    const apiKey = await requireSecret(state, 'api-key');
+    const connection = { apiKey, ...(state.stored.baseUrl ? { apiUrl: state.stored.baseUrl } : {}) };
+    return [linearIssuesSource({ connection, now: Date.now })];
   },
 };

@@ -15,15 +15,21 @@ export interface GoogleToolsDeps {
 
 /** The Gmail and Calendar tools of the built-in `google` MCP server. */
 export function googleTools(deps: GoogleToolsDeps): BuiltinTool[] {
+  const apis = googleApis(deps);
+  return [...gmailTools(apis.gmail), ...calendarTools(apis.calendar)];
+}
+
+/** The Gmail and Calendar SDK clients on one account's credentials (tools and pollers share them). */
+export function googleApis(deps: GoogleToolsDeps) {
   const options = {
     auth: deps.auth,
     ...(deps.rootUrl ? { rootUrl: withTrailingSlash(deps.rootUrl) } : {}),
     // No SDK-level retries: gaxios would retry a 429 without honouring Retry-After and keep a tool
     // call hanging for seconds. A failure goes back as a ServiceError carrying Retry-After, and the
-    // caller (the agent, a durable step) decides when to try again.
+    // caller (the agent, a durable step, the poller's backoff) decides when to try again.
     retry: false,
   };
-  return [...gmailTools(gmail({ version: 'v1', ...options })), ...calendarTools(calendar({ version: 'v3', ...options }))];
+  return { gmail: gmail({ version: 'v1', ...options }), calendar: calendar({ version: 'v3', ...options }) };
 }
 
 function withTrailingSlash(url: string): string {
