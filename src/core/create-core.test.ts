@@ -83,7 +83,7 @@ describe('the core', () => {
     expect((await core.client.call('messages.list', { threadId: thread.id })).messages.map((m) => m.content)).toEqual([
       'still here?',
     ]);
-    expect(await core.client.call('settings.get')).toEqual({ proactivePaused: true, theme: 'system' });
+    expect(await core.client.call('settings.get')).toEqual({ proactivePaused: true, theme: 'system', digestTime: '07:00' });
   });
 
   it('pages messages from newest to oldest', async () => {

@@ -13,13 +13,10 @@ import { AuditLog } from './audit/audit-log';
 import { MessagesService } from './chat/messages-service';
 import { ThreadsService } from './chat/threads-service';
 import type { EventHub } from './events/event-hub';
-import { Engine } from './engine/engine';
-import type { EngineFunction } from './engine/engine-function';
-import { memoryRetention } from './engine/functions/memory-retention';
-import { PollingIngress } from './engine/ingress/polling-ingress';
-import { EngineEventsRepo } from './store/engine-events-repo';
+import { createProactive, type EngineOptions } from './engine/create-proactive';
+import type { Engine } from './engine/engine';
+import type { PollingIngress } from './engine/ingress/polling-ingress';
 import { IngressRepo } from './store/ingress-repo';
-import { EngineRunsRepo } from './store/engine-runs-repo';
 import type { KnowledgeGraph } from './graph/knowledge-graph';
 import type { Logger } from './log/logger';
 import { ChatMemory } from './memory/chat-memory';
@@ -60,11 +57,7 @@ export interface ServiceOptions {
   readonly engine?: EngineOptions;
 }
 
-export interface EngineOptions {
-  /** Functions beside the built-in ones (the kill trials register theirs here). */
-  readonly functions?: readonly EngineFunction[];
-  readonly maxConcurrentRuns?: number;
-}
+export type { EngineOptions };
 
 export interface MemoryOptions {
   readonly index?: () => VectorIndexPort;
@@ -161,14 +154,16 @@ export function createServices(options: ServiceOptions): Services {
       .catch((error: unknown) => log.error('memory cleanup failed', { error }));
   events.on('threads.changed', ({ deletedId }) => deletedId && forget([deletedId], true));
   events.on('messages.removed', ({ messageIds }) => forget(messageIds, false));
+  // One registry for chat and proactive agents: the same persona access, the same refusals.
+  const tools = new ToolRegistry()
+    .register(...builtinTools({ clock, messages: messagesRepo }), ...chatMemory.tools())
+    .addSource(mcpToolSource(mcp));
   const agent = new ChatAgent({
     messages: messagesRepo,
     threads,
     personas,
     router: models.router,
-    tools: new ToolRegistry()
-      .register(...builtinTools({ clock, messages: messagesRepo }), ...chatMemory.tools())
-      .addSource(mcpToolSource(mcp)),
+    tools,
     context: new ContextBuilder({
       router: models.router,
       memory: chatMemory,
@@ -192,34 +187,21 @@ export function createServices(options: ServiceOptions): Services {
     forgetSummary: (threadId) => summaries.delete(threadId),
   });
   const settings = new SettingsService(new SettingsRepo(db), events, clock, log.child('settings'));
-  let paused = settings.get().proactivePaused;
-  const engine = new Engine({
-    events: new EngineEventsRepo(db),
-    runs: new EngineRunsRepo(db),
-    functions: [memoryRetention(memory), ...(options.engine?.functions ?? [])],
-    clock,
-    log: log.child('engine'),
-    paused: () => paused,
-    ...(options.engine?.maxConcurrentRuns ? { maxConcurrentRuns: options.engine.maxConcurrentRuns } : {}),
+  const proactive = createProactive({
+    db,
+    ports,
+    events,
+    log,
+    settings,
+    personas,
+    registry: tools,
+    router: models.router,
+    memory,
+    integrations,
+    ingressRepo,
+    ...(options.engine ? { options: options.engine } : {}),
   });
-  const polling = new PollingIngress({
-    repo: ingressRepo,
-    publish: (event) => engine.bus.publish(event),
-    sources: () => integrations.pollSources(),
-    clock,
-    log: log.child('ingress'),
-    paused: () => paused,
-    onError: (source, error) => integrations.onPollError(source.id, error),
-  });
-  ingress = polling;
-  events.on('settings.changed', (next) => {
-    const resumed = paused && !next.proactivePaused;
-    paused = next.proactivePaused;
-    if (resumed) {
-      engine.wake();
-      polling.wake();
-    }
-  });
+  ingress = proactive.ingress;
   const context: HandlerContext = {
     settings,
     threads,
@@ -234,6 +216,8 @@ export function createServices(options: ServiceOptions): Services {
     integrations,
     mcpServers,
     memory,
+    activity: proactive.activity,
+    notifications: proactive.notifications,
   };
   const servers = mcpServers;
   return {
@@ -248,16 +232,10 @@ export function createServices(options: ServiceOptions): Services {
       return mcp.stopAll();
     },
     startMemory: () => memory.start(),
-    engine,
-    ingress: polling,
-    startEngine: () => {
-      engine.start();
-      polling.start();
-    },
-    stopEngine: async () => {
-      await polling.stop();
-      await engine.stop();
-    },
+    engine: proactive.engine,
+    ingress: proactive.ingress,
+    startEngine: () => proactive.start(),
+    stopEngine: () => proactive.stop(),
     stopMemory: async () => {
       await chatMemory.stop();
       await memory.stop();

@@ -6,7 +6,7 @@ import type { Clock } from '../ports';
 import type { EngineEventsRepo } from '../store/engine-events-repo';
 import type { EngineRunsRepo, StoredRun, StoredStep } from '../store/engine-runs-repo';
 import { decideCron, nextFire, parseSchedule } from './cron-schedule';
-import { isCronTrigger, type EngineFunction } from './engine-function';
+import { isCronTrigger, type CronTrigger, type EngineFunction } from './engine-function';
 import { EventBus } from './event-bus';
 import { executeRun, type RunOutcome } from './run-executor';
 
@@ -75,6 +75,42 @@ export class Engine {
 
   list(): EngineFunction[] {
     return [...this.functions.values()];
+  }
+
+  get(id: string): EngineFunction | null {
+    return this.functions.get(id) ?? null;
+  }
+
+  /** The next fire of a cron function (null for event functions or a schedule with no future). */
+  nextFire(id: string): number | null {
+    const schedule = this.schedules.get(id);
+    if (!schedule) return null;
+    const now = this.options.clock.now();
+    return nextFire(schedule, Math.max(now, this.options.events.cronHandledUntil(id) ?? now));
+  }
+
+  /**
+   * A cron function's schedule changed (the person moved the digest): fires from now on follow the
+   * new one, and fire times of the new schedule that already passed today are not "missed".
+   */
+  reschedule(id: string, trigger: CronTrigger): void {
+    const fn = this.functions.get(id);
+    if (!fn || !isCronTrigger(fn.trigger)) throw new Error(`${id} is not a scheduled function`);
+    this.schedules.set(id, parseSchedule(id, trigger));
+    this.functions.set(id, { ...fn, trigger });
+    this.options.events.setCronHandledUntil(id, this.options.clock.now());
+    this.wake();
+  }
+
+  /** Runs a function now with a `schedule/trigger` event of its own (the Activity page's "Run now"). */
+  runNow(id: string): string {
+    const fn = this.functions.get(id);
+    if (!fn) throw notFound('Function', id);
+    const now = this.options.clock.now();
+    const published = this.bus.publishManual(fn, now);
+    const run = this.options.runs.list({ functionId: id, limit: 1 })[0];
+    if (published.duplicate || !run) throw new CoreError('CONFLICT', `${fn.name} was started a moment ago already.`);
+    return run.id;
   }
 
   /** Requeues runs the last process left running, sets up cron cursors, and starts looking for work. */

@@ -54,6 +54,19 @@ export class EventBus {
     return this.store(event, [fn], moveCursor);
   }
 
+  /** A person asked to run the function now: a `schedule/trigger` event for that one function. */
+  publishManual(fn: EngineFunction, at: number): Published {
+    const event: IzzieEvent = {
+      id: `manual:${fn.id}:${at}`,
+      type: 'schedule/trigger',
+      source: 'user',
+      timestamp: at,
+      data: { functionId: fn.id, scheduledFor: at, missed: 0, manual: true },
+      metadata: {},
+    };
+    return this.store(event, [fn]);
+  }
+
   private store(event: IzzieEvent, functions: readonly EngineFunction[], alsoInTransaction?: () => void): Published {
     const now = this.deps.clock.now();
     const runs: NewRun[] = functions.map((fn) => ({ id: this.deps.newId(), functionId: fn.id, wakeAt: now }));

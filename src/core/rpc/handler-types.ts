@@ -4,6 +4,8 @@ import type { ChatAgent } from '../agents/chat/chat-agent';
 import type { IntegrationsService } from '../integrations/connections/integrations-service';
 import type { McpServersService } from '../integrations/mcp-servers-service';
 import type { MemoryService } from '../memory/memory-service';
+import type { ActivityService } from '../engine/activity-service';
+import type { NotificationsService } from '../notifications/notifications-service';
 import type { PersonasService } from '../agents/personas/personas-service';
 import type { MessagesService } from '../chat/messages-service';
 import type { ModelServices } from '../models/model-services';
@@ -28,6 +30,8 @@ export interface HandlerContext {
   readonly integrations: IntegrationsService;
   readonly mcpServers: McpServersService;
   readonly memory: MemoryService;
+  readonly activity: ActivityService;
+  readonly notifications: NotificationsService;
 }
 
 export type Handler<M extends MethodName> = (

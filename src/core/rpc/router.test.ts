@@ -18,7 +18,12 @@ describe('the RPC router', () => {
 
   it('answers a valid request with its id and value', async () => {
     const response = await core.handle({ id: 'abc', method: 'settings.get', params: {} });
-    expect(response).toEqual({ type: 'response', id: 'abc', ok: true, value: { proactivePaused: false, theme: 'system' } });
+    expect(response).toEqual({
+      type: 'response',
+      id: 'abc',
+      ok: true,
+      value: { proactivePaused: false, theme: 'system', digestTime: '07:00' },
+    });
   });
 
   it('rejects unknown methods, including names that live on Object.prototype', async () => {
@@ -37,7 +42,7 @@ describe('the RPC router', () => {
   it('refuses unknown keys instead of ignoring them', async () => {
     const response = await core.handle({ id: 3, method: 'settings.set', params: { theme: 'dark', isAdmin: true } });
     expect(response).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await core.client.call('settings.get')).toEqual({ proactivePaused: false, theme: 'system' });
+    expect(await core.client.call('settings.get')).toEqual({ proactivePaused: false, theme: 'system', digestTime: '07:00' });
   });
 
   it('answers a malformed envelope with a null id when it has none', async () => {

@@ -53,6 +53,15 @@ export function createFakeFullCore(options: { startError?: Error } = {}) {
   const stop = vi.fn(async () => undefined);
   const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
   const publish = vi.fn((event: { id: string }) => ({ id: event.id, duplicate: false, functionIds: [] }));
-  const core: Core = { ...fake, start, stop, log, publish, redactInLogs: vi.fn(), logFile: '/fake/logs/izzie.log', dataDir: '/fake/data' };
+  const core: Core = {
+    ...fake,
+    start,
+    stop,
+    log,
+    publish,
+    redactInLogs: vi.fn(),
+    logFile: '/fake/logs/izzie.log',
+    dataDir: '/fake/data',
+  };
   return { core, fake, start, stop };
 }

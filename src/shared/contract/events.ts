@@ -3,6 +3,7 @@ import { Settings } from './settings';
 import { Message, Thread } from './chat';
 import { Integration, McpServer } from './integrations';
 import { MemoryStatus } from './memory';
+import { Digest, RunView } from './activity';
 
 /** Events the core pushes to every connected renderer. Later domains add theirs here. */
 export const events = {
@@ -26,6 +27,11 @@ export const events = {
   /** Memories were added, changed or removed (the Memory page refreshes what it shows). */
   'memory.changed': z.strictObject({ ids: z.array(z.string()), removedIds: z.array(z.string()) }),
   'memory.status': MemoryStatus,
+  /** A run was queued, started, took a step, suspended or finished (the Activity page updates it). */
+  'activity.run': z.strictObject({ run: RunView }),
+  'digest.ready': z.strictObject({ digest: Digest }),
+  /** The number of unread notifications changed (the tray shows it). */
+  'notifications.unread': z.strictObject({ unread: z.number().int() }),
   notification: z.strictObject({
     id: z.string(),
     title: z.string(),

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { activityMethods } from './activity';
 import { appMethods } from './app';
 import { messageMethods, threadMethods } from './chat';
 import { integrationMethods } from './integrations';
@@ -17,6 +18,7 @@ export const contract = {
   ...modelMethods,
   ...integrationMethods,
   ...memoryMethods,
+  ...activityMethods,
 };
 
 export type Contract = typeof contract;
@@ -31,6 +33,7 @@ export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(contract, name);
 }
 
+export * from './activity';
 export * from './app';
 export * from './chat';
 export * from './classification';

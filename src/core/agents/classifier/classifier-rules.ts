@@ -28,6 +28,14 @@ export const CLASSIFIER_RULES: readonly ClassifierRule[] = [
     classify: (event) => (event.type === 'schedule/trigger' ? work(quiet('scheduled run', 'A scheduled function fired.')) : null),
   },
   {
+    // Calendar changes are triaged by the scheduler agent's conflict check, not by a model.
+    id: 'calendar-change',
+    classify: (event) =>
+      event.type.startsWith('calendar/event.')
+        ? work(quiet('meeting change', 'A calendar change; the scheduler checks it for conflicts.'))
+        : null,
+  },
+  {
     id: 'bulk-mail',
     classify: (event) => {
       if (event.type !== 'email/received') return null;

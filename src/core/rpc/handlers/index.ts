@@ -1,4 +1,5 @@
 import type { Handlers } from '../handler-types';
+import { activityHandlers } from './activity-handlers';
 import { appHandlers } from './app-handlers';
 import { chatHandlers } from './chat-handlers';
 import { integrationHandlers } from './integration-handlers';
@@ -16,4 +17,5 @@ export const handlers: Handlers = {
   ...modelHandlers,
   ...integrationHandlers,
   ...memoryHandlers,
+  ...activityHandlers,
 };

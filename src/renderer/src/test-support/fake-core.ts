@@ -45,7 +45,7 @@ export function createFakeCore(options: FakeCoreOptions = {}) {
   const now = () => (clock += 1_000);
   let threads = [...(options.threads ?? [])];
   let messages = [...(options.messages ?? [])];
-  let settings: Settings = options.settings ?? { proactivePaused: false, theme: 'system' };
+  let settings: Settings = options.settings ?? { proactivePaused: false, theme: 'system', digestTime: '07:00' };
   const failures = { ...options.failures };
   const calls: { method: MethodName; params: unknown }[] = [];
   const listeners = new Map<string, Set<(payload: unknown) => void>>();

@@ -50,7 +50,7 @@ describe('Settings page', () => {
     const core = start();
     const toggle = await screen.findByRole('switch', { name: 'Pause proactive work' });
     await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('false'));
-    act(() => core.emit('settings.changed', { proactivePaused: true, theme: 'light' }));
+    act(() => core.emit('settings.changed', { proactivePaused: true, theme: 'light', digestTime: '07:00' }));
     expect(toggle.getAttribute('aria-checked')).toBe('true');
     expect(document.documentElement.dataset.theme).toBe('light');
   });
