@@ -11,7 +11,7 @@ const noop = { open: () => undefined, toggleProactivePaused: () => undefined, qu
 
 describe('buildTrayMenuTemplate', () => {
   it('offers Open, a Pause checkbox, a separator and Quit', () => {
-    const template = buildTrayMenuTemplate({ proactivePaused: true }, noop);
+    const template = buildTrayMenuTemplate({ proactivePaused: true, unread: 0 }, noop);
     expect(template.map(({ label, type }) => ({ label, type }))).toEqual([
       { label: 'Open Izzie', type: undefined },
       { label: 'Pause proactive work', type: 'checkbox' },
@@ -21,12 +21,18 @@ describe('buildTrayMenuTemplate', () => {
   });
 
   it('checks Pause exactly when proactive work is paused', () => {
-    expect(buildTrayMenuTemplate({ proactivePaused: true }, noop)[1]).toMatchObject({ checked: true, enabled: true });
-    expect(buildTrayMenuTemplate({ proactivePaused: false }, noop)[1]).toMatchObject({ checked: false, enabled: true });
+    expect(buildTrayMenuTemplate({ proactivePaused: true, unread: 0 }, noop)[1]).toMatchObject({ checked: true, enabled: true });
+    expect(buildTrayMenuTemplate({ proactivePaused: false, unread: 0 }, noop)[1]).toMatchObject({
+      checked: false,
+      enabled: true,
+    });
   });
 
   it('disables Pause until the setting is known', () => {
-    expect(buildTrayMenuTemplate({ proactivePaused: null }, noop)[1]).toMatchObject({ checked: false, enabled: false });
+    expect(buildTrayMenuTemplate({ proactivePaused: null, unread: 0 }, noop)[1]).toMatchObject({
+      checked: false,
+      enabled: false,
+    });
   });
 });
 
@@ -43,8 +49,8 @@ describe('createIzzieTray', () => {
     log.warn.mockClear();
   });
 
-  function start(initiallyPaused: boolean): void {
-    core = createFakeCore({ proactivePaused: initiallyPaused });
+  function start(initiallyPaused: boolean, unread = 0): void {
+    core = createFakeCore({ proactivePaused: initiallyPaused }, { unread });
     tray = createIzzieTray({ core, iconFile: ICON, open, quit, log });
   }
 
@@ -136,9 +142,21 @@ describe('createIzzieTray', () => {
     expect(log.warn).toHaveBeenCalledWith('no tray icon on this system', { error: 'no status area' });
   });
 
+  it('shows the unread notification count in the tooltip and the menu, and follows it', async () => {
+    start(false, 3);
+    await vi.waitFor(() => expect(nativeTray().tooltip).toBe('Izzie — 3 unread notifications'));
+    menuItem('3 unread notifications').click?.();
+    expect(open).toHaveBeenCalledOnce();
+    core.emit({ type: 'event', event: 'notifications.unread', payload: { unread: 1 } });
+    expect(nativeTray().tooltip).toBe('Izzie — 1 unread notification');
+    core.emit({ type: 'event', event: 'notifications.unread', payload: { unread: 0 } });
+    expect(nativeTray().tooltip).toBe('Izzie');
+    expect(nativeTray().contextMenu?.template.map((item) => item.label)).not.toContain('0 unread notifications');
+  });
+
   it('stops following the settings and removes the icon on dispose', () => {
     start(false);
-    expect(core.listenerCount()).toBe(1);
+    expect(core.listenerCount()).toBe(2);
     tray?.dispose();
     expect(core.listenerCount()).toBe(0);
     expect(nativeTray().isDestroyed()).toBe(true);

@@ -6,6 +6,8 @@ import { errorMessage, type HostLog } from './host-log';
 export interface TrayMenuState {
   /** Null until the settings have been read; the pause item stays disabled until then. */
   readonly proactivePaused: boolean | null;
+  /** Unread notifications (digests, things that need the person); 0 until known. */
+  readonly unread: number;
 }
 
 export interface TrayMenuActions {
@@ -17,6 +19,9 @@ export interface TrayMenuActions {
 export function buildTrayMenuTemplate(state: TrayMenuState, actions: TrayMenuActions): MenuItemConstructorOptions[] {
   return [
     { label: 'Open Izzie', click: () => actions.open() },
+    ...(state.unread > 0
+      ? [{ label: unreadLabel(state.unread), click: () => actions.open() } satisfies MenuItemConstructorOptions]
+      : []),
     {
       label: 'Pause proactive work',
       type: 'checkbox',
@@ -27,6 +32,10 @@ export function buildTrayMenuTemplate(state: TrayMenuState, actions: TrayMenuAct
     { type: 'separator' },
     { label: 'Quit Izzie', click: () => actions.quit() },
   ];
+}
+
+export function unreadLabel(unread: number): string {
+  return `${unread} unread notification${unread === 1 ? '' : 's'}`;
 }
 
 export interface IzzieTrayOptions {
@@ -44,6 +53,7 @@ export interface IzzieTray {
 /**
  * The tray icon and its menu. The pause checkbox mirrors the persisted `proactivePaused` setting:
  * read once, then kept in sync by 'settings.changed', so a change made in the window shows here.
+ * The unread notification count is read once and kept by 'notifications.unread'.
  * Returns null when the platform gives no tray; the caller then lets closing the window quit.
  */
 export function createIzzieTray({ core, iconFile, open, quit, log }: IzzieTrayOptions): IzzieTray | null {
@@ -60,13 +70,21 @@ export function createIzzieTray({ core, iconFile, open, quit, log }: IzzieTrayOp
   // An empty image is invisible in the macOS menu bar; a text title keeps the menu reachable.
   if (icon.isEmpty() && process.platform === 'darwin') tray.setTitle('Izzie');
 
-  let state: TrayMenuState = { proactivePaused: null };
+  let state: TrayMenuState = { proactivePaused: null, unread: 0 };
   const render = (): void => {
+    if (tray.isDestroyed()) return;
     // Rebuilt and set again on every change: Linux ignores edits to a menu already set.
-    if (!tray.isDestroyed()) tray.setContextMenu(Menu.buildFromTemplate(buildTrayMenuTemplate(state, actions)));
+    tray.setContextMenu(Menu.buildFromTemplate(buildTrayMenuTemplate(state, actions)));
+    tray.setToolTip(state.unread > 0 ? `Izzie — ${unreadLabel(state.unread)}` : 'Izzie');
+    // The macOS menu bar can show the count beside the icon; elsewhere the tooltip and menu say it.
+    if (process.platform === 'darwin') tray.setTitle(state.unread > 0 ? String(state.unread) : icon.isEmpty() ? 'Izzie' : '');
   };
   const apply = (settings: Settings): void => {
-    state = { proactivePaused: settings.proactivePaused };
+    state = { ...state, proactivePaused: settings.proactivePaused };
+    render();
+  };
+  const count = (unread: number): void => {
+    state = { ...state, unread };
     render();
   };
   const actions: TrayMenuActions = {
@@ -84,6 +102,11 @@ export function createIzzieTray({ core, iconFile, open, quit, log }: IzzieTrayOp
 
   render();
   const unsubscribe = core.client.on('settings.changed', apply);
+  const unsubscribeUnread = core.client.on('notifications.unread', ({ unread }) => count(unread));
+  core.client.call('notifications.list', { unreadOnly: true, limit: 1 }).then(
+    ({ unread }) => count(unread),
+    (error: unknown) => log.warn('could not read the unread count for the tray', { error: errorMessage(error) }),
+  );
   core.client.call('settings.get').then(
     (settings) => {
       if (state.proactivePaused === null) apply(settings); // an event may already have brought newer values
@@ -95,6 +118,7 @@ export function createIzzieTray({ core, iconFile, open, quit, log }: IzzieTrayOp
   return {
     dispose() {
       unsubscribe();
+      unsubscribeUnread();
       if (!tray.isDestroyed()) tray.destroy();
     },
   };

@@ -1,4 +1,12 @@
-import { Digest, DigestSection, type FunctionView, type RunStatus, type RunView, type StepView } from '../../shared';
+import {
+  Digest,
+  DigestSection,
+  type FunctionView,
+  type RunStatus,
+  type RunView,
+  type SourceView,
+  type StepView,
+} from '../../shared';
 import { notFound } from '../errors';
 import type { EventHub } from '../events/event-hub';
 import type { DigestsRepo } from '../store/digests-repo';
@@ -6,6 +14,7 @@ import type { EngineEventsRepo } from '../store/engine-events-repo';
 import type { EngineRunsRepo, StoredRun, StoredStep } from '../store/engine-runs-repo';
 import type { Engine } from './engine';
 import { isCronTrigger, type EngineFunction } from './engine-function';
+import type { PollingIngress } from './ingress/polling-ingress';
 
 /** A step's saved result is shown up to this many characters. */
 const OUTPUT_MAX = 2_000;
@@ -21,6 +30,7 @@ export class ActivityService {
   private readonly running = new Map<string, { name: string; startedAt: number }>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private engine: Engine | null = null;
+  private ingress: PollingIngress | null = null;
 
   constructor(
     private readonly deps: {
@@ -32,8 +42,33 @@ export class ActivityService {
     },
   ) {}
 
-  attach(engine: Engine): void {
+  attach(engine: Engine, ingress: PollingIngress): void {
     this.engine = engine;
+    this.ingress = ingress;
+  }
+
+  sources(): SourceView[] {
+    const ingress = this.ingress;
+    if (!ingress) return [];
+    const states = new Map(ingress.states().map((s) => [s.sourceId, s]));
+    return ingress.sources().map((source) => {
+      const state = states.get(source.id);
+      return {
+        id: source.id,
+        label: source.label,
+        intervalMs: source.intervalMs,
+        polledAt: state?.polledAt ?? null,
+        nextPollAt: state?.nextPollAt ?? null,
+        failures: state?.failures ?? 0,
+        lastError: state?.lastError ?? null,
+        delivered: state?.delivered ?? 0,
+      };
+    });
+  }
+
+  async pollNow(): Promise<SourceView[]> {
+    await this.ingress?.pollNow();
+    return this.sources();
   }
 
   // Engine hooks.

@@ -35,6 +35,8 @@ export interface EngineOptions {
   /** Functions beside the built-in ones (the kill trials register theirs here). */
   readonly functions?: readonly EngineFunction[];
   readonly maxConcurrentRuns?: number;
+  /** How often the engine looks for work with nothing due (default 30 s); tests move a fake clock. */
+  readonly idleCheckMs?: number;
 }
 
 export interface Proactive {
@@ -109,11 +111,11 @@ export function createProactive(deps: {
     log: deps.log.child('engine'),
     paused: () => paused,
     ...(deps.options?.maxConcurrentRuns ? { maxConcurrentRuns: deps.options.maxConcurrentRuns } : {}),
+    ...(deps.options?.idleCheckMs ? { idleCheckMs: deps.options.idleCheckMs } : {}),
     onRunChanged: (id) => activity.runChanged(id),
     onStepStarted: (id, name) => activity.stepStarted(id, name),
     onStepSaved: (step) => activity.stepSaved(step),
   });
-  activity.attach(engine);
   const ingress = new PollingIngress({
     repo: deps.ingressRepo,
     publish: (event) => engine.bus.publish(event),
@@ -123,6 +125,7 @@ export function createProactive(deps: {
     paused: () => paused,
     onError: (source, error) => deps.integrations.onPollError(source.id, error),
   });
+  activity.attach(engine, ingress);
   let digestTime = initial.digestTime;
   events.on('settings.changed', (next) => {
     const resumed = paused && !next.proactivePaused;

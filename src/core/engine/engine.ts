@@ -27,6 +27,8 @@ export interface EngineOptions {
   /** Whether the person paused proactive work (Settings, tray). */
   readonly paused: () => boolean;
   readonly maxConcurrentRuns?: number;
+  /** How often to look for work with nothing due (default 30 s). */
+  readonly idleCheckMs?: number;
   readonly random?: () => number;
   readonly newId?: () => string;
   /** A run was queued, started, suspended or finished. */
@@ -327,7 +329,7 @@ export class Engine {
   }
 
   private nextDelay(now: number, paused: boolean): number {
-    let next = now + IDLE_CHECK_MS;
+    let next = now + (this.options.idleCheckMs ?? IDLE_CHECK_MS);
     // Runs already due but held back (concurrency, pause) go when a run ends or work resumes: no spin.
     const wake = this.options.runs.nextWake(now);
     if (wake !== null) next = Math.min(next, wake);

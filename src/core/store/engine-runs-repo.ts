@@ -202,7 +202,7 @@ export class EngineRunsRepo {
     }
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const rows = this.sql
-      .get(`SELECT ${RUN_COLUMNS} FROM engine_runs ${clause} ORDER BY created_at DESC, id DESC LIMIT ?`)
+      .get(`SELECT ${RUN_COLUMNS} FROM engine_runs ${clause} ORDER BY created_at DESC, rowid DESC LIMIT ?`)
       .all(...params, filter.limit) as RunRow[];
     return rows.map(toRun);
   }

@@ -4,9 +4,10 @@ import { DEFAULT_SETTINGS, RpcRequest, createRpcClient, type RpcEventFrame, type
 
 /**
  * A core without a database: answers `settings.get`/`settings.set` (emitting 'settings.changed'
- * as the real one does), echoes any other method, and lets a test push events.
+ * as the real one does) and `notifications.list` (with `options.unread`), echoes any other method,
+ * and lets a test push events.
  */
-export function createFakeCore(initial: Partial<Settings> = {}) {
+export function createFakeCore(initial: Partial<Settings> = {}, options: { unread?: number } = {}) {
   let settings: Settings = { ...DEFAULT_SETTINGS, ...initial };
   const listeners = new Set<(frame: RpcEventFrame) => void>();
   const emit = (frame: RpcEventFrame): void => {
@@ -22,6 +23,9 @@ export function createFakeCore(initial: Partial<Settings> = {}) {
       settings = { ...settings, ...(params as Partial<Settings>) };
       emit({ type: 'event', event: 'settings.changed', payload: settings });
       return { type: 'response', id, ok: true, value: settings };
+    }
+    if (method === 'notifications.list') {
+      return { type: 'response', id, ok: true, value: { notifications: [], unread: options.unread ?? 0 } };
     }
     return { type: 'response', id, ok: true, value: { echoed: method } };
   });

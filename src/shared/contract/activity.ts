@@ -99,6 +99,19 @@ export const NotificationView = z.strictObject({
 });
 export type NotificationView = z.infer<typeof NotificationView>;
 
+/** A poller of a connected account and how its polls go (the Activity page's "Sources"). */
+export const SourceView = z.strictObject({
+  id: z.string(),
+  label: z.string(),
+  intervalMs: z.number(),
+  polledAt: z.number().nullable(),
+  nextPollAt: z.number().nullable(),
+  failures: z.number().int(),
+  lastError: z.string().nullable(),
+  delivered: z.number().int(),
+});
+export type SourceView = z.infer<typeof SourceView>;
+
 const Id = z.string().min(1).max(200);
 
 export const activityMethods = {
@@ -119,6 +132,9 @@ export const activityMethods = {
   'activity.functions': query(z.strictObject({}), z.array(FunctionView)),
   /** Runs a scheduled function now (the digest before 07:00). */
   'activity.runNow': mutation(z.strictObject({ functionId: z.string().min(1).max(64) }), RunView),
+  'activity.sources': query(z.strictObject({}), z.array(SourceView)),
+  /** Polls every connected source now (the "Check now" button), even while paused. */
+  'activity.pollNow': mutation(z.strictObject({}), z.array(SourceView)),
   'digest.latest': query(z.strictObject({}), Digest.nullable()),
   'notifications.list': query(
     z.strictObject({ unreadOnly: z.boolean().default(false), limit: z.number().int().min(1).max(200).default(50) }),

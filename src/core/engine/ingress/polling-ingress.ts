@@ -58,6 +58,11 @@ export class PollingIngress {
     if (this.running) this.schedule(0);
   }
 
+  /** The sources of the accounts connected now. */
+  sources(): readonly PollSource[] {
+    return this.deps.sources();
+  }
+
   /** What each known source last did, for the Integrations and Activity pages. */
   states(): IngressState[] {
     return this.deps.repo.all();
