@@ -137,7 +137,10 @@ async function waitForAllRuns(file: string, expected: number, timeoutMs: number)
   while (Date.now() < deadline) {
     const db = new Database(file, { readonly: true, fileMustExist: true });
     try {
-      const rows = db.prepare('SELECT status, count(*) AS n FROM engine_runs GROUP BY status').all() as Array<{
+      // Only the trial's own runs: a built-in schedule (the 07:00 digest) may fire during a trial.
+      const rows = db
+        .prepare("SELECT status, count(*) AS n FROM engine_runs WHERE function_id LIKE 'trial-%' GROUP BY status")
+        .all() as Array<{
         status: string;
         n: number;
       }>;
