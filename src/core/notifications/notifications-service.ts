@@ -3,19 +3,13 @@ import type { NotificationView } from '../../shared';
 import type { EventHub } from '../events/event-hub';
 import type { Notifier } from '../ports';
 import type { Clock } from '../ports';
-import type { NotificationKind, NotificationsRepo, StoredNotification } from '../store/notifications-repo';
+import type { NotificationsRepo, StoredNotification } from '../store/notifications-repo';
 
-export interface NewNotification {
-  /** A step's idempotency key (or another stable key): the same key never notifies twice. */
-  readonly dedupeKey: string;
-  readonly kind: NotificationKind;
-  readonly title: string;
-  readonly body: string;
-  /** Where a click leads (`{ page: 'activity', id: runId }`). */
-  readonly target: { page: string; id?: string } | null;
-  readonly runId: string | null;
-  readonly eventId: string | null;
-}
+/**
+ * A notification to show. `dedupeKey` is a step's idempotency key (or another stable key): the same
+ * key never notifies twice. `target` is where a click leads (`{ page: 'activity', id: runId }`).
+ */
+export type NewNotification = Omit<StoredNotification, 'id' | 'createdAt' | 'readAt'>;
 
 /**
  * What Izzie tells the person, kept so the app can list them and count the unread (the tray shows

@@ -49,28 +49,14 @@ export function inboundFunctions(deps: ProactiveDeps): EngineFunction[] {
         return { verdict: verdict.type, draft };
       },
     },
-    {
-      id: 'github-pr',
-      name: 'Pull request activity',
-      trigger: { event: 'github/pull_request.*' },
-      handler: async (ctx) => {
-        const pr = PullRequestData.parse(ctx.event.data);
-        const verdict = await classifyStep(ctx, deps);
-        if (verdict.requiresAttention) await notifyAttention(ctx, deps, verdict, { page: 'activity', id: ctx.runId }, pr.url);
-        return { verdict: verdict.type, notified: verdict.requiresAttention };
-      },
-    },
-    {
-      id: 'linear-issue',
-      name: 'Linear issue changed',
-      trigger: { event: 'linear/issue.*' },
-      handler: async (ctx) => {
-        const issue = LinearIssueData.parse(ctx.event.data);
-        const verdict = await classifyStep(ctx, deps);
-        if (verdict.requiresAttention) await notifyAttention(ctx, deps, verdict, { page: 'activity', id: ctx.runId }, issue.url);
-        return { verdict: verdict.type, notified: verdict.requiresAttention };
-      },
-    },
+    triageAndNotify(
+      deps,
+      'github-pr',
+      'Pull request activity',
+      'github/pull_request.*',
+      (data) => PullRequestData.parse(data).url,
+    ),
+    triageAndNotify(deps, 'linear-issue', 'Linear issue changed', 'linear/issue.*', (data) => LinearIssueData.parse(data).url),
     {
       id: 'calendar-changed',
       name: 'Calendar changed',
@@ -135,6 +121,27 @@ export function inboundFunctions(deps: ProactiveDeps): EngineFunction[] {
       },
     },
   ];
+}
+
+/** Classify, then notify when it needs the person (the seed's github-pr-opened, for PRs and issues). */
+function triageAndNotify(
+  deps: ProactiveDeps,
+  id: string,
+  name: string,
+  event: string,
+  urlOf: (data: unknown) => string,
+): EngineFunction {
+  return {
+    id,
+    name,
+    trigger: { event },
+    handler: async (ctx) => {
+      const url = urlOf(ctx.event.data);
+      const verdict = await classifyStep(ctx, deps);
+      if (verdict.requiresAttention) await notifyAttention(ctx, deps, verdict, { page: 'activity', id: ctx.runId }, url);
+      return { verdict: verdict.type, notified: verdict.requiresAttention };
+    },
+  };
 }
 
 async function notifyAttention(
