@@ -1,5 +1,6 @@
 import { Icon, Logo, type IconName } from '../components/Icon';
 import { useNavigation, type PageId } from '../stores/navigation';
+import { useRuns } from '../stores/runs';
 import { ConnectionIndicator } from './ConnectionIndicator';
 
 const ITEMS: { page: PageId; label: string; icon: IconName }[] = [
@@ -15,6 +16,7 @@ const ITEMS: { page: PageId; label: string; icon: IconName }[] = [
 export function Sidebar() {
   const page = useNavigation((s) => s.page);
   const navigate = useNavigation((s) => s.navigate);
+  const unread = useRuns((s) => s.unread);
   return (
     <aside className="sidebar">
       <div className="sidebar__brand">
@@ -33,6 +35,12 @@ export function Sidebar() {
               >
                 <Icon name={item.icon} className="nav-item__icon" />
                 <span>{item.label}</span>
+                {item.page === 'activity' && unread > 0 ? (
+                  <>
+                    {' '}
+                    <UnreadBadge unread={unread} />
+                  </>
+                ) : null}
               </button>
             </li>
           ))}
@@ -42,5 +50,16 @@ export function Sidebar() {
         <ConnectionIndicator />
       </div>
     </aside>
+  );
+}
+
+/** Unread notifications (they all lead to Activity): the number, read out as "3 unread". */
+function UnreadBadge({ unread }: { unread: number }) {
+  const shown = unread > 99 ? '99+' : String(unread);
+  return (
+    <span className="nav-item__badge" title={`${unread} unread notification${unread === 1 ? '' : 's'}`}>
+      <span aria-hidden="true">{shown}</span>
+      <span className="visually-hidden">{unread} unread</span>
+    </span>
   );
 }

@@ -1,4 +1,5 @@
 import type { RpcClient } from '../../../shared';
+import { loadUnread, refreshActivity } from '../features/activity/activity-actions';
 import { loadMessages, loadThreads } from '../features/chat/chat-actions';
 import { loadIntegrations, loadServers } from '../features/integrations/integrations-actions';
 import { refreshShown } from '../features/memory/memory-actions';
@@ -11,6 +12,7 @@ import { useMessages } from '../stores/messages';
 import { useModels } from '../stores/models';
 import { useNavigation } from '../stores/navigation';
 import { usePersonas } from '../stores/personas';
+import { useRuns } from '../stores/runs';
 
 /**
  * Reads everything the screens show. Runs on the first connection and after every reconnect,
@@ -21,6 +23,7 @@ export async function refreshAll(client: RpcClient): Promise<void> {
   const { threadId } = useNavigation.getState();
   // Only a list already shown: one still loading (the page opening as the app connects) is current.
   const memoryShown = useMemory.getState().browse.status === 'ready';
+  const activityShown = ['ready', 'error'].includes(useRuns.getState().status);
   useMessages.getState().forgetAllExcept(threadId);
   useActivity.getState().clear();
   await Promise.all([
@@ -35,6 +38,9 @@ export async function refreshAll(client: RpcClient): Promise<void> {
     loadServers(client),
     // The Memory page keeps what it showed; a memory learned or forgotten meanwhile must show.
     memoryShown ? refreshShown(client) : undefined,
+    // Runs that moved on, a digest written and notifications raised while disconnected.
+    activityShown ? refreshActivity(client) : undefined,
+    loadUnread(client),
     loadThreads(client).then(() => {
       const current = useNavigation.getState().threadId;
       return current ? loadMessages(client, current) : undefined;

@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
 import { events, type EventName, type EventPayload, type RpcClient } from '../../../shared';
+import { applyRun } from '../features/activity/activity-actions';
 import { forgetThread } from '../features/chat/chat-actions';
 import { applyStatus, onMemoryChanged } from '../features/memory/memory-actions';
 import { useActivity } from '../stores/activity';
 import { useConnection } from '../stores/connection';
 import { useIntegrations } from '../stores/integrations';
 import { useMessages } from '../stores/messages';
+import { useRuns } from '../stores/runs';
 import { useSettings } from '../stores/settings';
 import { useThreads } from '../stores/threads';
 import { useToasts } from '../stores/toasts';
@@ -35,6 +37,11 @@ export function useCoreSync(client: RpcClient): void {
       }),
       onValid(client, 'memory.changed', (change) => void onMemoryChanged(client, change)),
       onValid(client, 'memory.status', applyStatus),
+      onValid(client, 'activity.run', ({ run }) => applyRun(client, run)),
+      onValid(client, 'digest.ready', ({ digest }) =>
+        useRuns.getState().set({ digest, digestStatus: 'ready', digestError: null }),
+      ),
+      onValid(client, 'notifications.unread', ({ unread }) => useRuns.getState().set({ unread })),
       onValid(client, 'notification', (notification) => useToasts.getState().push(notification)),
     ];
     return () => unsubscribes.forEach((unsubscribe) => unsubscribe());

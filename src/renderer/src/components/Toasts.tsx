@@ -46,8 +46,9 @@ function ToastCard({ toast }: { toast: Toast }) {
           type="button"
           className="toast__main"
           onClick={() => {
-            if (targetPage === 'chat' && toast.target?.id) selectThread(toast.target.id);
-            else navigate(targetPage);
+            const id = toast.target?.id;
+            if (targetPage === 'chat' && id) selectThread(id);
+            else navigate(targetPage, id ? { section: id } : undefined);
             dismiss(toast.id);
           }}
         >

@@ -11,6 +11,7 @@ import {
   type Settings,
   type Thread,
 } from '../../../shared';
+import { createFakeActivity, type FakeActivityOptions } from './fake-activity';
 import { createFakeIntegrations, type FakeIntegrationsOptions } from './fake-integrations';
 import { createFakeMemory, type FakeMemoryOptions } from './fake-memory';
 import { createFakeModels, type FakeModelsOptions, type Handlers } from './fake-models';
@@ -35,6 +36,7 @@ export interface FakeCoreOptions {
   models?: FakeModelsOptions;
   integrations?: FakeIntegrationsOptions;
   memory?: FakeMemoryOptions;
+  activity?: FakeActivityOptions;
   /** Fail these methods with this error instead of answering. */
   failures?: Partial<Record<MethodName, { code: RpcErrorCode; message: string }>>;
   pageSize?: number;
@@ -57,6 +59,7 @@ export function createFakeCore(options: FakeCoreOptions = {}) {
 
   const integrations = createFakeIntegrations(emit, options.integrations);
   const memory = createFakeMemory(emit, now, options.memory);
+  const activity = createFakeActivity(emit, now, options.activity);
   const reply = createReplyDriver({ messages: () => messages, setMessages: (next) => (messages = next), now, emit });
 
   function requireThread(id: string): Thread {
@@ -194,6 +197,7 @@ export function createFakeCore(options: FakeCoreOptions = {}) {
     ...models.handlers,
     ...integrations.handlers,
     ...memory.handlers,
+    ...activity.handlers,
     ...notFaked(['models.runTests']),
   };
 
@@ -234,6 +238,8 @@ export function createFakeCore(options: FakeCoreOptions = {}) {
     memory: memory.state,
     /** Moves the running re-embedding on: progress, finish, fail. */
     memoryJob: memory.job,
+    /** The fake engine's runs, functions, digest and notifications, and how tests move them on. */
+    activity,
     callsTo: (method: MethodName) => calls.filter((c) => c.method === method),
     get threads() {
       return threads;

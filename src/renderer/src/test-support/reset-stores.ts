@@ -7,6 +7,7 @@ import { useMessages } from '../stores/messages';
 import { useModels } from '../stores/models';
 import { useNavigation } from '../stores/navigation';
 import { usePersonas } from '../stores/personas';
+import { useRuns } from '../stores/runs';
 import { useSettings } from '../stores/settings';
 import { useThreads } from '../stores/threads';
 import { useToasts } from '../stores/toasts';
@@ -21,6 +22,7 @@ const stores = [
   useModels,
   useNavigation,
   usePersonas,
+  useRuns,
   useSettings,
   useThreads,
   useToasts,
