@@ -145,7 +145,16 @@ async function gather(
       agenda.ok ? (calendar.length === 0 ? 'Nothing on the calendar.' : null) : unavailable('Google Calendar', agenda.reason),
     ),
     section('conflicts', 'Conflicts', conflicts, agenda.ok ? null : 'The calendar could not be read.'),
-    section('pull_requests', 'Pull requests awaiting your review', reviews, null),
+    section(
+      'pull_requests',
+      'Pull requests awaiting your review',
+      reviews,
+      reviews.length > 0
+        ? null
+        : deps.tools.has('github.notifications_list', deps.persona('work'))
+          ? 'No review is waiting for you.'
+          : 'GitHub is not connected.',
+    ),
     section(
       'issues',
       'Linear issues assigned to you',

@@ -67,7 +67,10 @@ function DigestSectionView({ section }: { section: DigestSection }) {
   return (
     <section className={`digest-section digest-section--${section.id}`} aria-labelledby={headingId}>
       <h3 id={headingId} className="digest-section__title">
-        {section.title} <span className="digest-section__count">{section.items.length}</span>
+        {section.title}{' '}
+        <span className="digest-section__count" data-count={section.items.length}>
+          {section.items.length}
+        </span>
       </h3>
       {section.items.length > 0 ? (
         <ul className="digest-section__items">
