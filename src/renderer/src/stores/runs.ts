@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Digest, FunctionView, RunStatus, RunView } from '../../../shared';
+import type { Digest, FunctionView, RunStatus, RunView, SourceView } from '../../../shared';
 import type { LoadStatus } from './threads';
 
 /** The Activity page's status chips and the statuses each lists. */
@@ -41,6 +41,10 @@ interface RunsStore {
   functions: FunctionView[];
   functionsStatus: LoadStatus;
   functionsError: string | null;
+  /** The pollers of connected accounts and how their polls go. */
+  sources: SourceView[];
+  sourcesStatus: LoadStatus;
+  sourcesError: string | null;
   digest: Digest | null;
   digestStatus: LoadStatus;
   digestError: string | null;
@@ -73,6 +77,9 @@ export const useRuns = create<RunsStore>()((set, get) => ({
   functions: [],
   functionsStatus: 'idle',
   functionsError: null,
+  sources: [],
+  sourcesStatus: 'idle',
+  sourcesError: null,
   digest: null,
   digestStatus: 'idle',
   digestError: null,

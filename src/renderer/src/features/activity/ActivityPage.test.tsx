@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SourceView } from '../../../../shared';
 import { useConnection } from '../../stores/connection';
 import { digest, notification, run, step } from '../../test-support/fake-activity';
 import { resetStores } from '../../test-support/reset-stores';
@@ -22,6 +23,20 @@ beforeEach(() => resetStores());
 afterEach(() => cleanup());
 
 const toasts = () => screen.getByRole('region', { name: 'Notifications' });
+
+function source(overrides: Partial<SourceView>): SourceView {
+  return {
+    id: 'google:gmail',
+    label: 'Gmail',
+    intervalMs: 60_000,
+    polledAt: T0,
+    nextPollAt: T0 + 60_000,
+    failures: 0,
+    lastError: null,
+    delivered: 0,
+    ...overrides,
+  };
+}
 
 describe('Activity page: runs', () => {
   it('lists runs newest first with their trigger, status, time, duration and model usage', async () => {
@@ -250,6 +265,40 @@ describe('Activity page: runs', () => {
         .getByRole('button', { name: /Memory retention/ })
         .getAttribute('aria-expanded'),
     ).toBe('true');
+  });
+
+  it('shows what Izzie checks, when it last did, what failed, and checks now', async () => {
+    const core = await showActivityPage(
+      activityOptions({
+        sources: [
+          source({ id: 'google:gmail', label: 'Gmail', polledAt: Date.now() - 120_000 }),
+          source({
+            id: 'github:notifications',
+            label: 'GitHub notifications',
+            failures: 3,
+            lastError: 'GitHub is unavailable (503).',
+          }),
+          source({ id: 'linear:issues', label: 'Linear issues', polledAt: null }),
+        ],
+      }),
+    );
+    const panel = screen.getByRole('region', { name: 'Checking for new activity' });
+    const items = within(panel).getAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual([
+      expect.stringMatching(/^Gmailchecked 2 minutes ago · every 1 min$/),
+      expect.stringContaining('Failed 3 times in a row: GitHub is unavailable (503).'),
+      'Linear issuesnot checked yet',
+    ]);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Check now' }));
+    await waitFor(() => expect(core.callsTo('activity.pollNow')).toHaveLength(1));
+    await waitFor(() => expect(within(panel).getAllByRole('listitem')[2]?.textContent).not.toContain('not checked yet'));
+  });
+
+  it('says how to get sources when no account is connected', async () => {
+    await showActivityPage(activityOptions({ sources: [] }));
+    const panel = screen.getByRole('region', { name: 'Checking for new activity' });
+    expect(panel.textContent).toContain('Connect an account on the Integrations page');
+    expect(within(panel).queryByRole('button', { name: 'Check now' })).toBeNull();
   });
 
   it('shows why a function could not start', async () => {

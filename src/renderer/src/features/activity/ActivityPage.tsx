@@ -8,6 +8,7 @@ import { DigestTab } from './DigestTab';
 import { RunFilters } from './RunFilters';
 import { RunList } from './RunList';
 import { ScheduledPanel } from './ScheduledPanel';
+import { SourcesPanel } from './SourcesPanel';
 import './activity.css';
 
 const TABS = [
@@ -64,6 +65,7 @@ export function ActivityPage() {
           </section>
           <aside className="activity-layout__side">
             <ScheduledPanel />
+            <SourcesPanel />
           </aside>
         </div>
       ) : (

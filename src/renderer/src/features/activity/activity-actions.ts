@@ -80,6 +80,26 @@ export async function loadFunctions(client: RpcClient): Promise<void> {
   }
 }
 
+export async function loadSources(client: RpcClient): Promise<void> {
+  useRuns.getState().set({ sourcesStatus: 'loading', sourcesError: null });
+  try {
+    useRuns.getState().set({ sources: await client.call('activity.sources'), sourcesStatus: 'ready' });
+  } catch (error) {
+    useRuns.getState().set({ sourcesStatus: 'error', sourcesError: describeError(error) });
+  }
+}
+
+/** Polls every connected account now; what each found arrives as runs. False when it failed (a toast says why). */
+export async function pollNow(client: RpcClient): Promise<boolean> {
+  try {
+    useRuns.getState().set({ sources: await client.call('activity.pollNow'), sourcesStatus: 'ready' });
+    return true;
+  } catch (error) {
+    toast('Couldn’t check for new mail and activity.', error);
+    return false;
+  }
+}
+
 export async function loadDigest(client: RpcClient): Promise<void> {
   useRuns.getState().set({ digestStatus: 'loading', digestError: null });
   try {
@@ -91,15 +111,16 @@ export async function loadDigest(client: RpcClient): Promise<void> {
 
 /** What the page needs when it opens: the runs, the functions and the latest digest. */
 export async function openActivityPage(client: RpcClient): Promise<void> {
-  await Promise.all([loadRuns(client), loadFunctions(client), loadDigest(client)]);
+  await Promise.all([loadRuns(client), loadFunctions(client), loadSources(client), loadDigest(client)]);
 }
 
 /** After a reconnect: what the page had loaded, read again (as many runs as were shown). */
 export async function refreshActivity(client: RpcClient): Promise<void> {
-  const { runs, functionsStatus, digestStatus } = useRuns.getState();
+  const { runs, functionsStatus, sourcesStatus, digestStatus } = useRuns.getState();
   await Promise.all([
     loadRuns(client, { limit: Math.min(LIST_MAX, Math.max(PAGE_SIZE, runs.length)) }),
     functionsStatus === 'idle' ? undefined : loadFunctions(client),
+    sourcesStatus === 'idle' ? undefined : loadSources(client),
     digestStatus === 'idle' ? undefined : loadDigest(client),
   ]);
 }
