@@ -34,6 +34,7 @@ describe('activity over RPC', () => {
       ['linear-issue', 'on linear/issue.*'],
       ['calendar-changed', 'on calendar/event.*'],
       ['izzie-escalate', 'on izzie/escalate'],
+      ['meeting-reminder', 'on calendar/event.*'],
       ['memory-retention', 'every day at 03:30'],
     ]);
     expect(functions[0]?.nextRunAt).toBe(new Date(2026, 10, 25, 7, 0).getTime());

@@ -26,6 +26,7 @@ import { ActivityService } from './activity-service';
 import { Engine } from './engine';
 import type { EngineFunction } from './engine-function';
 import { inboundFunctions } from './functions/inbound-functions';
+import { meetingReminder } from './functions/meeting-reminder';
 import { memoryRetention } from './functions/memory-retention';
 import { digestCron, morningDigest } from './functions/morning-digest';
 import type { ProactiveDeps } from './functions/proactive-deps';
@@ -104,6 +105,7 @@ export function createProactive(deps: {
     functions: [
       morningDigest(proactive, initial.digestTime),
       ...inboundFunctions(proactive),
+      meetingReminder(proactive),
       memoryRetention(deps.memory, classifier),
       ...(deps.options?.functions ?? []),
     ],

@@ -188,7 +188,8 @@ describe('the proactive engine against the emulators', () => {
       .poll(
         async () => {
           const { runs } = await core.client.call('activity.runs', { limit: 50 });
-          return runs.length >= 5 && runs.every((r) => r.status === 'completed' || r.status === 'failed');
+          const triage = runs.filter((r) => r.functionId !== 'meeting-reminder');
+          return triage.length >= 5 && triage.every((r) => r.status === 'completed' || r.status === 'failed');
         },
         { timeout: 20_000 },
       )
@@ -201,6 +202,18 @@ describe('the proactive engine against the emulators', () => {
       'email-received',
       'email-received',
       'github-pr',
+      'meeting-reminder',
+      'meeting-reminder',
+    ]);
+    // Each meeting's reminder sleeps, durably, until ten minutes before it.
+    expect(
+      runs
+        .filter((r) => r.functionId === 'meeting-reminder')
+        .map((r) => [r.status, r.wakeAt])
+        .sort(),
+    ).toEqual([
+      ['sleeping', Date.parse(at(9, 50))],
+      ['sleeping', Date.parse(at(10, 20))],
     ]);
     const emailRun = runs.find((r) => r.functionId === 'email-received' && r.trigger.summary.includes('Sam Lee'));
     expect(emailRun?.steps.map((s) => s.name)).toEqual(['classify', 'notify', 'draft reply', 'notify draft']);

@@ -65,6 +65,13 @@ export class SchedulerAgent {
     return found;
   }
 
+  /** The event as the calendar has it now (moved, cancelled or deleted events answer differently or null). */
+  async current(eventId: string, around: number, context: AgentContext): Promise<ToolRead<AgendaItem | null>> {
+    const agenda = await this.agenda(around - 86_400_000, around + 86_400_000, context);
+    if (!agenda.ok) return agenda;
+    return { ok: true, value: agenda.value.find((e) => e.id === eventId) ?? null };
+  }
+
   /** The conflicts a changed event is part of, on its own day. */
   async conflictsAround(eventId: string, start: number, end: number, context: AgentContext): Promise<ToolRead<Conflict[]>> {
     const dayStart = new Date(start);
