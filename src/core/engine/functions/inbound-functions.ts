@@ -144,6 +144,10 @@ function triageAndNotify(
   };
 }
 
+/**
+ * Tells the person; an urgent item also goes to the orchestrator (`izzie/escalate`) to look into
+ * what it needs, as the seed's chained functions do.
+ */
 async function notifyAttention(
   ctx: RunContext,
   deps: ProactiveDeps,
@@ -151,6 +155,20 @@ async function notifyAttention(
   target: { page: string; id?: string },
   url?: string,
 ): Promise<void> {
+  if (verdict.priority === 'urgent') {
+    await ctx.step.sendEvent('escalate', {
+      type: 'izzie/escalate',
+      data: {
+        request: `Urgent (${verdict.type}): ${headlineOf(ctx.event)}. ${verdict.reason} Find out what the user needs to know or do about it, and prepare what you can.`,
+        from: ctx.event.id,
+      },
+      metadata: {
+        personaContext: verdict.personaContext,
+        priority: 'urgent',
+        correlationId: ctx.event.metadata.correlationId ?? ctx.event.id,
+      },
+    });
+  }
   await ctx.step.run('notify', ({ idempotencyKey }) =>
     deps.notifications.notify({
       dedupeKey: idempotencyKey,
