@@ -45,6 +45,15 @@ describe('Chat page', () => {
     expect(screen.getByText(/No messages yet\. Say hello/)).toBeTruthy();
   });
 
+  it('keeps what was typed while New chat was still opening the thread', async () => {
+    start();
+    await screen.findByText('No chats yet');
+    fireEvent.click(screen.getByRole('button', { name: 'New chat' }));
+    type('What PRs are open?');
+    await within(await screen.findByRole('list', { name: 'Threads' })).findByRole('link', { name: 'New chat' });
+    expect(composer().value).toBe('What PRs are open?');
+  });
+
   it('sending shows the message, clears the composer and explains there is no model provider', async () => {
     const existing = thread({ title: 'Plan the offsite' });
     const core = start({ threads: [existing] });

@@ -24,9 +24,11 @@ export function Composer({ threadId, sending, replying }: { threadId: string | n
 
   useEffect(() => {
     if (shownThread.current === threadId) return;
+    const previous = shownThread.current;
     shownThread.current = threadId;
-    // A thread we created for this very message keeps the draft until the send finishes.
-    if (submitting.current) return;
+    // A thread we created for this very message keeps the draft until the send finishes, and so
+    // does one that opens under text typed with no thread open (typing right after "New chat").
+    if (submitting.current || previous === null) return;
     setDraft('');
     textareaRef.current?.focus();
   }, [threadId]);
