@@ -1,14 +1,16 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled])';
 
 /**
  * What every modal does with focus: on open it remembers what had focus and moves focus to
  * `initial()`; on close it gives focus back. `initial` is read once, when the modal opens.
+ * A layout effect, so focus is back on the opener in the same commit that removes the modal:
+ * there is never a moment when focus has fallen to the page body (which a screen reader reads out).
  */
 export function useModalFocus(initial: () => HTMLElement | null | undefined): void {
   const initialRef = useRef(initial);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     initialRef.current()?.focus();
     return () => {

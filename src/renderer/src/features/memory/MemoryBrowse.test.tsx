@@ -127,10 +127,12 @@ describe('Memory page: browse', () => {
     expect(save.textContent).toBe('Saving…');
     expect(save.disabled).toBe(true);
 
-    const saved = await within(browseList()).findByRole('article', {
-      name: 'Project Atlas ships in April, after the security review.',
+    // The store takes the saved memory a moment before the editor closes: wait for both.
+    const saved = await waitFor(() => {
+      const item = article('Project Atlas ships in April, after the security review.', browseList());
+      expect(within(item).queryByRole('textbox')).toBeNull();
+      return item;
     });
-    expect(within(saved).queryByRole('textbox')).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(within(saved).getByRole('button', { name: 'Edit memory' })));
     expect(core.callsTo('memory.update')).toEqual([
       { method: 'memory.update', params: { id: SHIPS.id, content: 'Project Atlas ships in April, after the security review.' } },
