@@ -12,6 +12,8 @@ import {
   type Thread,
 } from '../../../shared';
 import { createFakeActivity, type FakeActivityOptions } from './fake-activity';
+import { createFakeApprovals, type FakeApprovalsOptions } from './fake-approvals';
+import { createFakeAudit, type FakeAuditOptions } from './fake-audit';
 import { createFakeIntegrations, type FakeIntegrationsOptions } from './fake-integrations';
 import { createFakeMemory, type FakeMemoryOptions } from './fake-memory';
 import { createFakeModels, type FakeModelsOptions, type Handlers } from './fake-models';
@@ -37,6 +39,8 @@ export interface FakeCoreOptions {
   integrations?: FakeIntegrationsOptions;
   memory?: FakeMemoryOptions;
   activity?: FakeActivityOptions;
+  approvals?: FakeApprovalsOptions;
+  audit?: FakeAuditOptions;
   /** Fail these methods with this error instead of answering. */
   failures?: Partial<Record<MethodName, { code: RpcErrorCode; message: string }>>;
   pageSize?: number;
@@ -60,6 +64,9 @@ export function createFakeCore(options: FakeCoreOptions = {}) {
   const integrations = createFakeIntegrations(emit, options.integrations);
   const memory = createFakeMemory(emit, now, options.memory);
   const activity = createFakeActivity(emit, now, options.activity);
+  // Approvals and the audit log keep the window's time: an undo countdown is read against Date.now().
+  const approvals = createFakeApprovals(emit, () => Date.now(), options.approvals);
+  const audit = createFakeAudit(() => Date.now(), options.audit);
   const reply = createReplyDriver({ messages: () => messages, setMessages: (next) => (messages = next), now, emit });
 
   function requireThread(id: string): Thread {
@@ -198,6 +205,8 @@ export function createFakeCore(options: FakeCoreOptions = {}) {
     ...integrations.handlers,
     ...memory.handlers,
     ...activity.handlers,
+    ...approvals.handlers,
+    ...audit.handlers,
     ...notFaked(['models.runTests']),
   };
 
@@ -240,6 +249,10 @@ export function createFakeCore(options: FakeCoreOptions = {}) {
     memoryJob: memory.job,
     /** The fake engine's runs, functions, digest and notifications, and how tests move them on. */
     activity,
+    /** The fake's approvals, grants and policy; `sendDue` sends what waited out its undo window, `queue` asks anew. */
+    approvals,
+    /** The fake's audit log (`state.entries`, oldest first) and the chains it answers. */
+    audit,
     callsTo: (method: MethodName) => calls.filter((c) => c.method === method),
     get threads() {
       return threads;
