@@ -77,10 +77,11 @@ describe('App shell', () => {
     expect(within(region).queryByText('Approval needed')).toBeNull();
   });
 
-  it('every placeholder page says what will appear there, with no made-up items', () => {
+  it('the Approvals page says plainly when nothing is waiting, with no made-up items', async () => {
     render(<Shell client={createFakeCore().client} />);
     const nav = screen.getByRole('navigation', { name: 'Main' });
     fireEvent.click(within(nav).getByRole('button', { name: 'Approvals' }));
-    expect(screen.getByText(/wait here for your yes or no\. Nothing is waiting\./)).toBeTruthy();
+    expect(await screen.findByText(/wait here for your yes or no\. Nothing is waiting\./)).toBeTruthy();
+    expect(screen.queryByRole('article')).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { Icon, Logo, type IconName } from '../components/Icon';
+import { useApprovals } from '../stores/approvals';
 import { useNavigation, type PageId } from '../stores/navigation';
 import { useRuns } from '../stores/runs';
 import { ConnectionIndicator } from './ConnectionIndicator';
@@ -13,10 +14,22 @@ const ITEMS: { page: PageId; label: string; icon: IconName }[] = [
   { page: 'settings', label: 'Settings', icon: 'settings' },
 ];
 
+interface Badge {
+  count: number;
+  /** What a screen reader says after the page's name. */
+  said: string;
+  title: string;
+}
+
 export function Sidebar() {
   const page = useNavigation((s) => s.page);
   const navigate = useNavigation((s) => s.navigate);
   const unread = useRuns((s) => s.unread);
+  const pending = useApprovals((s) => s.pending);
+  const badges: Partial<Record<PageId, Badge>> = {
+    activity: { count: unread, said: `${unread} unread`, title: plural(unread, 'unread notification') },
+    approvals: { count: pending, said: `${pending} waiting`, title: `${plural(pending, 'action')} waiting for your approval` },
+  };
   return (
     <aside className="sidebar">
       <div className="sidebar__brand">
@@ -35,12 +48,7 @@ export function Sidebar() {
               >
                 <Icon name={item.icon} className="nav-item__icon" />
                 <span>{item.label}</span>
-                {item.page === 'activity' && unread > 0 ? (
-                  <>
-                    {' '}
-                    <UnreadBadge unread={unread} />
-                  </>
-                ) : null}
+                <CountBadge badge={badges[item.page]} />
               </button>
             </li>
           ))}
@@ -53,13 +61,23 @@ export function Sidebar() {
   );
 }
 
-/** Unread notifications (they all lead to Activity): the number, read out as "3 unread". */
-function UnreadBadge({ unread }: { unread: number }) {
-  const shown = unread > 99 ? '99+' : String(unread);
+/**
+ * A count beside a page's name — unread notifications on Activity, approvals waiting on Approvals —
+ * shown as the number and read out in words ("3 unread", "2 waiting"). Nothing while it is zero.
+ */
+function CountBadge({ badge }: { badge: Badge | undefined }) {
+  if (!badge || badge.count <= 0) return null;
   return (
-    <span className="nav-item__badge" title={`${unread} unread notification${unread === 1 ? '' : 's'}`}>
-      <span aria-hidden="true">{shown}</span>
-      <span className="visually-hidden">{unread} unread</span>
-    </span>
+    <>
+      {' '}
+      <span className="nav-item__badge" title={badge.title}>
+        <span aria-hidden="true">{badge.count > 99 ? '99+' : String(badge.count)}</span>
+        <span className="visually-hidden">{badge.said}</span>
+      </span>
+    </>
   );
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -1,5 +1,6 @@
 import type { RpcClient } from '../../../shared';
 import { loadUnread, refreshActivity } from '../features/activity/activity-actions';
+import { refreshApprovals } from '../features/approvals/approvals-actions';
 import { loadMessages, loadThreads } from '../features/chat/chat-actions';
 import { loadIntegrations, loadServers } from '../features/integrations/integrations-actions';
 import { refreshShown } from '../features/memory/memory-actions';
@@ -41,6 +42,8 @@ export async function refreshAll(client: RpcClient): Promise<void> {
     // Runs that moved on, a digest written and notifications raised while disconnected.
     activityShown ? refreshActivity(client) : undefined,
     loadUnread(client),
+    // The sidebar's pending count, and the list itself once the page has shown it.
+    refreshApprovals(client),
     loadThreads(client).then(() => {
       const current = useNavigation.getState().threadId;
       return current ? loadMessages(client, current) : undefined;

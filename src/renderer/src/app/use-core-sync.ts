@@ -4,6 +4,7 @@ import { applyRun } from '../features/activity/activity-actions';
 import { forgetThread } from '../features/chat/chat-actions';
 import { applyStatus, onMemoryChanged } from '../features/memory/memory-actions';
 import { useActivity } from '../stores/activity';
+import { useApprovals } from '../stores/approvals';
 import { useConnection } from '../stores/connection';
 import { useIntegrations } from '../stores/integrations';
 import { useMessages } from '../stores/messages';
@@ -43,6 +44,8 @@ export function useCoreSync(client: RpcClient): void {
       ),
       onValid(client, 'notifications.unread', ({ unread }) => useRuns.getState().set({ unread })),
       onValid(client, 'notification', (notification) => useToasts.getState().push(notification)),
+      onValid(client, 'approvals.changed', ({ approval }) => useApprovals.getState().upsert(approval)),
+      onValid(client, 'approvals.pending', ({ pending }) => useApprovals.getState().set({ pending })),
     ];
     return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
   }, [client]);

@@ -1,4 +1,5 @@
 import { useActivity } from '../stores/activity';
+import { useApprovals } from '../stores/approvals';
 import { useBanners } from '../stores/banners';
 import { useConnection } from '../stores/connection';
 import { useIntegrations } from '../stores/integrations';
@@ -14,6 +15,7 @@ import { useToasts } from '../stores/toasts';
 
 const stores = [
   useActivity,
+  useApprovals,
   useBanners,
   useConnection,
   useIntegrations,
