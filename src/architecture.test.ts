@@ -87,6 +87,28 @@ function edgesOf(file: string): ImportEdge[] {
   return [...text.matchAll(IMPORT)].map((m) => ({ from, specifier: (m[1] ?? m[2]) as string }));
 }
 
+/**
+ * The policy gate is the only path to running a tool (issue 7): `.execute(` on a tool is called in
+ * the gate's executor alone, and an MCP server's `callTool` only where a tool is defined over it.
+ * The graph driver's `execute` runs Cypher, not tools.
+ */
+const RUNS_TOOLS: Readonly<Record<string, RegExp>> = {
+  'core/policy/tool-executor.ts': /\.execute\(/,
+  'core/integrations/mcp-tool-source.ts': /\.callTool\(/,
+  'core/mcp/mcp-manager.ts': /\.callTool\(/,
+};
+const TOOL_CALL = /\b(?!this\b|connection\b)\w+\.execute\(|\.callTool\(/g;
+
+function toolRunViolations(files: ReadonlyArray<{ path: string; text: string }>): string[] {
+  return files.flatMap(({ path, text }) => {
+    if (/\.test\.tsx?$/.test(path) || path === 'core/graph/kuzu-driver.ts') return [];
+    const allowed = RUNS_TOOLS[path];
+    return [...text.matchAll(TOOL_CALL)]
+      .filter((m) => !allowed || !allowed.test(m[0]))
+      .map((m) => `${path} runs a tool directly ("${m[0]}"): tool calls go through the policy gate`);
+  });
+}
+
 describe('architecture', () => {
   const files = sourceFiles(SRC);
   const edges = files.flatMap(edgesOf);
@@ -98,6 +120,19 @@ describe('architecture', () => {
 
   it('follows the import rules in DESIGN.md', () => {
     expect(violations(edges)).toEqual([]);
+  });
+
+  it('runs tools only through the policy gate', () => {
+    const sources = files.map((file) => ({ path: relative(SRC, file).split(sep).join('/'), text: readFileSync(file, 'utf8') }));
+    expect(sources.some((f) => f.path === 'core/policy/tool-executor.ts')).toBe(true);
+    expect(toolRunViolations(sources)).toEqual([]);
+    expect(
+      toolRunViolations([
+        { path: 'core/agents/chat/chat-agent.ts', text: 'await tool.execute(args, ctx)' },
+        { path: 'core/engine/functions/x.ts', text: 'await deps.mcp.callTool("google.gmail_send", {})' },
+        { path: 'core/policy/policy-gate.ts', text: 'found.execute(json, context)' },
+      ]),
+    ).toHaveLength(3);
   });
 
   it('catches each kind of violation (the rules themselves are tested)', () => {

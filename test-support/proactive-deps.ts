@@ -1,4 +1,5 @@
 import type { DesktopNotification } from '../src/core';
+import { AuditLog } from '../src/core/audit/audit-log';
 import { EventClassifier } from '../src/core/agents/classifier/event-classifier';
 import { DEFAULT_PERSONAS } from '../src/core/agents/personas/persona-defaults';
 import { AgentTools } from '../src/core/agents/proactive/agent-tools';
@@ -11,6 +12,8 @@ import { EventHub } from '../src/core/events/event-hub';
 import type { ModelRouter } from '../src/core/models/model-types';
 import { NotificationsService } from '../src/core/notifications/notifications-service';
 import type { Clock } from '../src/core/ports';
+import { createPolicy } from '../src/core/policy/create-policy';
+import { AuditRepo } from '../src/core/store/audit-repo';
 import { ClassificationsRepo } from '../src/core/store/classifications-repo';
 import type { Db } from '../src/core/store/database';
 import { DigestsRepo } from '../src/core/store/digests-repo';
@@ -20,13 +23,32 @@ import { recordingLogger } from './recording-logger';
 
 /**
  * The built-in functions' dependencies on real parts over a test database: the given tool registry
- * (fake tools stand in for connected accounts) and model router; notifications are recorded.
+ * (fake tools stand in for connected accounts) and model router, behind a real policy gate;
+ * notifications are recorded.
  */
 export function proactiveDeps(options: { db: Db; clock: Clock; registry: ToolRegistry; router: ModelRouter }) {
   const shown: DesktopNotification[] = [];
   const persona = (id: 'work' | 'personal') => ({ ...DEFAULT_PERSONAS[id], customized: false });
-  const tools = new AgentTools({ registry: options.registry, persona });
   const log = recordingLogger(() => undefined);
+  const events = new EventHub(() => undefined);
+  const notifications = new NotificationsService({
+    repo: new NotificationsRepo(options.db),
+    notifier: { notify: (n) => void shown.push(n) },
+    events,
+    clock: options.clock,
+  });
+  const policy = createPolicy({
+    db: options.db,
+    registry: options.registry,
+    audit: new AuditLog(new AuditRepo(options.db), options.clock),
+    events,
+    clock: options.clock,
+    log,
+    notifications,
+    persona,
+    fromAddress: () => null,
+  });
+  const tools = new AgentTools({ gate: policy.gate, persona });
   const deps: ProactiveDeps = {
     classifier: new EventClassifier({
       router: options.router,
@@ -38,22 +60,17 @@ export function proactiveDeps(options: { db: Db; clock: Clock; registry: ToolReg
     notifier: new NotifierAgent({ router: options.router, tools }),
     orchestrator: new OrchestratorAgent({
       router: options.router,
-      registry: options.registry,
+      gate: policy.gate,
       memory: { find: async () => ({ memories: [], relations: [], vectorUsed: false }) },
     }),
     tools,
     triage: new TriageRepo(options.db),
-    notifications: new NotificationsService({
-      repo: new NotificationsRepo(options.db),
-      notifier: { notify: (n) => void shown.push(n) },
-      events: new EventHub(() => undefined),
-      clock: options.clock,
-    }),
+    notifications,
     digests: new DigestsRepo(options.db),
     persona,
-    pendingApprovals: () => [],
+    pendingApprovals: () => policy.pendingForDigest(),
     onDigest: () => undefined,
     clock: options.clock,
   };
-  return { deps, shown };
+  return { deps, shown, policy };
 }

@@ -10,6 +10,13 @@ import { mcpToolSource } from './integrations/mcp-tool-source';
 import { McpManager } from './mcp/mcp-manager';
 import { ToolRegistry } from './agents/tools/tool-registry';
 import { AuditLog } from './audit/audit-log';
+import { AuditService, type ChainSources } from './audit/audit-service';
+import type { ActivityService } from './engine/activity-service';
+import { EngineEventsRepo } from './store/engine-events-repo';
+import { TriageRepo } from './store/triage-repo';
+import { NotificationsService } from './notifications/notifications-service';
+import { createPolicy } from './policy/create-policy';
+import { NotificationsRepo } from './store/notifications-repo';
 import { MessagesService } from './chat/messages-service';
 import { ThreadsService } from './chat/threads-service';
 import type { EventHub } from './events/event-hub';
@@ -91,7 +98,8 @@ export interface Services {
 export function createServices(options: ServiceOptions): Services {
   const { db, ports, events, log } = options;
   const clock = ports.clock;
-  const audit = new AuditLog(new AuditRepo(db), clock);
+  const auditRepo = new AuditRepo(db);
+  const audit = new AuditLog(auditRepo, clock, log.redactor);
   const threads = new ThreadsService(new ThreadsRepo(db), events, clock);
   const messagesRepo = new MessagesRepo(db);
   const interrupted = messagesRepo.markInterruptedReplies();
@@ -146,7 +154,21 @@ export function createServices(options: ServiceOptions): Services {
     clock,
     log: log.child('memory'),
   });
-  const chatMemory = new ChatMemory({ memory, log: log.child('memory') });
+  const notifications = new NotificationsService({ repo: new NotificationsRepo(db), notifier: ports.notifier, events, clock });
+  // One registry for chat and proactive agents, and one policy gate every call of theirs goes through.
+  const tools = new ToolRegistry();
+  const policy = createPolicy({
+    db,
+    registry: tools,
+    audit,
+    events,
+    clock,
+    log: log.child('policy'),
+    notifications,
+    persona: (id) => personas.get(id),
+    fromAddress: () => integrations.list().find((i) => i.id === 'google' && i.status === 'connected')?.account ?? null,
+  });
+  const chatMemory = new ChatMemory({ memory, log: log.child('memory'), taint: policy.taint });
   // Deleting a source deletes what was learned only from it (DESIGN.md "Memory").
   const forget = (ids: string[], byParent: boolean) =>
     void memory
@@ -154,16 +176,13 @@ export function createServices(options: ServiceOptions): Services {
       .catch((error: unknown) => log.error('memory cleanup failed', { error }));
   events.on('threads.changed', ({ deletedId }) => deletedId && forget([deletedId], true));
   events.on('messages.removed', ({ messageIds }) => forget(messageIds, false));
-  // One registry for chat and proactive agents: the same persona access, the same refusals.
-  const tools = new ToolRegistry()
-    .register(...builtinTools({ clock, messages: messagesRepo }), ...chatMemory.tools())
-    .addSource(mcpToolSource(mcp));
+  tools.register(...builtinTools({ clock, messages: messagesRepo }), ...chatMemory.tools()).addSource(mcpToolSource(mcp));
   const agent = new ChatAgent({
     messages: messagesRepo,
     threads,
     personas,
     router: models.router,
-    tools,
+    tools: policy.gate,
     context: new ContextBuilder({
       router: models.router,
       memory: chatMemory,
@@ -194,7 +213,9 @@ export function createServices(options: ServiceOptions): Services {
     log,
     settings,
     personas,
-    registry: tools,
+    gate: policy.gate,
+    notifications,
+    pendingApprovals: () => policy.pendingForDigest(),
     router: models.router,
     memory,
     integrations,
@@ -218,6 +239,13 @@ export function createServices(options: ServiceOptions): Services {
     memory,
     activity: proactive.activity,
     notifications: proactive.notifications,
+    policy,
+    auditView: new AuditService({
+      repo: auditRepo,
+      log: audit,
+      now: () => clock.now(),
+      sources: chainSources(db, threads, proactive.activity),
+    }),
   };
   const servers = mcpServers;
   return {
@@ -240,5 +268,49 @@ export function createServices(options: ServiceOptions): Services {
       await chatMemory.stop();
       await memory.stop();
     },
+  };
+}
+
+/** What the audit chain says about events, their triage, runs and threads. */
+function chainSources(db: Db, threads: ThreadsService, activity: ActivityService): ChainSources {
+  const eventsRepo = new EngineEventsRepo(db);
+  const triage = new TriageRepo(db);
+  return {
+    event: (id) => {
+      const event = eventsRepo.get(id);
+      return event
+        ? { kind: 'event', title: `Event ${event.type} from ${event.source}`, detail: id, at: event.timestamp, target: null }
+        : null;
+    },
+    classification: (eventId) => {
+      const row = triage.get(eventId);
+      return row
+        ? {
+            kind: 'classification',
+            title: `Classified: ${row.headline}`,
+            detail: row.classification,
+            at: row.createdAt,
+            target: null,
+          }
+        : null;
+    },
+    run: (id) => {
+      try {
+        const run = activity.run(id);
+        return {
+          kind: 'run',
+          title: `Run of ${run.functionName} (${run.status})`,
+          detail: run.steps.map((step) => step.name).join(' → ') || null,
+          at: run.createdAt,
+          target: { page: 'activity', id },
+        };
+      } catch {
+        return null;
+      }
+    },
+    thread: (id) =>
+      threads.exists(id)
+        ? { kind: 'message', title: `Chat: ${threads.require(id).title}`, detail: null, at: null, target: { page: 'chat', id } }
+        : null,
   };
 }

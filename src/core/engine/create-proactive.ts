@@ -1,17 +1,17 @@
-import type { PersonaId } from '../../shared';
+import type { DigestItem, PersonaId } from '../../shared';
 import { EventClassifier } from '../agents/classifier/event-classifier';
 import type { PersonasService } from '../agents/personas/personas-service';
 import { AgentTools } from '../agents/proactive/agent-tools';
 import { NotifierAgent } from '../agents/proactive/notifier-agent';
 import { OrchestratorAgent } from '../agents/proactive/orchestrator-agent';
 import { SchedulerAgent } from '../agents/proactive/scheduler-agent';
-import type { ToolRegistry } from '../agents/tools/tool-registry';
+import type { PolicyGate } from '../policy/policy-gate';
 import type { EventHub } from '../events/event-hub';
 import type { IntegrationsService } from '../integrations/connections/integrations-service';
 import type { Logger } from '../log/logger';
 import type { MemoryService } from '../memory/memory-service';
 import type { ModelRouter } from '../models/model-types';
-import { NotificationsService } from '../notifications/notifications-service';
+import type { NotificationsService } from '../notifications/notifications-service';
 import type { CorePorts } from '../ports';
 import type { SettingsService } from '../settings/settings-service';
 import { ClassificationsRepo } from '../store/classifications-repo';
@@ -20,7 +20,6 @@ import { DigestsRepo } from '../store/digests-repo';
 import { EngineEventsRepo } from '../store/engine-events-repo';
 import { EngineRunsRepo } from '../store/engine-runs-repo';
 import type { IngressRepo } from '../store/ingress-repo';
-import { NotificationsRepo } from '../store/notifications-repo';
 import { TriageRepo } from '../store/triage-repo';
 import { ActivityService } from './activity-service';
 import { Engine } from './engine';
@@ -61,7 +60,9 @@ export function createProactive(deps: {
   log: Logger;
   settings: SettingsService;
   personas: PersonasService;
-  registry: ToolRegistry;
+  gate: PolicyGate;
+  notifications: NotificationsService;
+  pendingApprovals: () => DigestItem[];
   router: ModelRouter;
   memory: MemoryService;
   integrations: IntegrationsService;
@@ -76,9 +77,9 @@ export function createProactive(deps: {
   const eventsRepo = new EngineEventsRepo(db);
   const digests = new DigestsRepo(db);
   const activity = new ActivityService({ runs, events: eventsRepo, digests, hub: events, now: () => clock.now() });
-  const notifications = new NotificationsService({ repo: new NotificationsRepo(db), notifier: ports.notifier, events, clock });
+  const notifications = deps.notifications;
   const persona = (id: PersonaId) => deps.personas.get(id);
-  const tools = new AgentTools({ registry: deps.registry, persona });
+  const tools = new AgentTools({ gate: deps.gate, persona });
   const classifier = new EventClassifier({
     router: deps.router,
     cache: new ClassificationsRepo(db),
@@ -89,13 +90,13 @@ export function createProactive(deps: {
     classifier,
     scheduler: new SchedulerAgent(tools),
     notifier: new NotifierAgent({ router: deps.router, tools }),
-    orchestrator: new OrchestratorAgent({ router: deps.router, registry: deps.registry, memory: deps.memory }),
+    orchestrator: new OrchestratorAgent({ router: deps.router, gate: deps.gate, memory: deps.memory }),
     tools,
     triage: new TriageRepo(db),
     notifications,
     digests,
     persona,
-    pendingApprovals: () => [],
+    pendingApprovals: deps.pendingApprovals,
     onDigest: () => activity.digestReady(),
     clock,
   };

@@ -1,10 +1,10 @@
-import { IntegrationId, PROXY_ACTION_CLASSES } from '../../shared';
+import { IntegrationId } from '../../shared';
 import { ToolArgumentsError, type Tool, type ToolSource } from '../agents/tools/tool-registry';
 import type { McpManager } from '../mcp/mcp-manager';
 
 /**
  * The tools of every running MCP server, as the chat agent's registry sees them. Tools whose action
- * class acts as the user are proxy actions, which the registry refuses until the policy gate lands.
+ * class acts as the user are proxy actions, which only the policy gate may decide to run.
  * Arguments are checked by the server against its own schema; a refusal comes back as a tool error
  * the model can read. Persona access may also name the server (`github`, `my-notes`) or the tool.
  */
@@ -17,7 +17,9 @@ export function mcpToolSource(mcp: McpManager): ToolSource {
       server: tool.serverId,
       description: tool.info.description,
       parameters: tool.inputSchema,
-      proxyAction: PROXY_ACTION_CLASSES.includes(tool.info.actionClass),
+      actionClass: tool.info.actionClass,
+      // Every server's answers come from outside Izzie: mail, messages, issues, whatever it reads.
+      outsideContent: true,
       execute: async (args, context) => {
         if (typeof args !== 'object' || args === null || Array.isArray(args)) {
           throw new ToolArgumentsError('arguments: expected an object');

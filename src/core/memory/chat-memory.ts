@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Message, Persona } from '../../shared';
+import type { TaintTracker } from '../policy/taint';
+import type { MemorySource, Message, Persona } from '../../shared';
 import type { MemoryContextProvider, MemorySnippet } from '../agents/chat/memory-hook';
 import { defineTool, type Tool } from '../agents/tools/tool-registry';
 import type { Logger } from '../log/logger';
@@ -27,18 +28,41 @@ export class ChatMemory implements MemoryContextProvider {
   private readonly pending = new Set<Promise<unknown>>();
   private readonly controller = new AbortController();
 
-  constructor(private readonly deps: { memory: MemoryService; log: Logger }) {}
+  constructor(
+    private readonly deps: { memory: MemoryService; log: Logger; taint?: Pick<TaintTracker, 'markThread' | 'threadSources'> },
+  ) {}
 
   async contextFor(query: { threadId: string; persona: Persona; text: string }): Promise<readonly MemorySnippet[]> {
     try {
       const found = await this.deps.memory.find(query.text, query.persona, CONTEXT_MEMORIES, true);
-      return found.memories
-        .filter((m) => m.score >= MIN_CONTEXT_SCORE || m.viaEntity !== null)
-        .map((m) => ({ id: m.memory.id, text: m.memory.content, source: describeSource(m.memory.sources[0]) }));
+      const chosen = found.memories.filter((m) => m.score >= MIN_CONTEXT_SCORE || m.viaEntity !== null);
+      this.taintIfOutside(
+        query.threadId,
+        chosen.map((m) => m.memory),
+      );
+      return chosen.map((m) => ({ id: m.memory.id, text: m.memory.content, source: describeSource(m.memory.sources[0]) }));
     } catch (error) {
       // Memory must never stop a reply: answer without it and say why in the log.
       this.deps.log.warn('memory context unavailable for this reply', { error });
       return [];
+    }
+  }
+
+  /**
+   * A memory learned from mail, messages or issues — or from a chat that had read such things — is
+   * outside content: putting it in a thread's context taints the thread, as reading the mail would.
+   */
+  private taintIfOutside(threadId: string, memories: readonly { readonly sources: readonly MemorySource[] }[]): void {
+    const taint = this.deps.taint;
+    if (!taint) return;
+    for (const memory of memories) {
+      const outside = memory.sources.find(
+        (source) =>
+          source.type !== 'manual' &&
+          (source.type !== 'chat_message' ||
+            (source.parentId !== null && source.parentId !== threadId && taint.threadSources(source.parentId).length > 0)),
+      );
+      if (outside) taint.markThread(threadId, `a memory learned from ${describeSource(outside)}`);
     }
   }
 
@@ -89,7 +113,9 @@ export class ChatMemory implements MemoryContextProvider {
         description:
           'Search what Izzie remembers about the user (people, projects, preferences). Returns memories with their ids and sources.',
         args: z.object({ query: z.string().min(1).describe('What to look for, in plain words') }),
-        proxyAction: false,
+        actionClass: 'read',
+        // Memories may have been learned from mail or messages: reading them counts as outside content.
+        outsideContent: true,
         run: async ({ query }, call) => {
           const found = await memory.find(query, call.persona, 10, true);
           if (found.memories.length === 0) return 'Nothing remembered matches that.';
@@ -104,7 +130,9 @@ export class ChatMemory implements MemoryContextProvider {
         description:
           'Forget memories the user asked you to forget. Pass the ids shown in brackets in what you remember or in memory_search results.',
         args: z.object({ ids: z.array(z.string()).min(1).max(20).describe('Ids of the memories to forget') }),
-        proxyAction: false,
+        // Changes only Izzie's own memory, nothing another person can see: the class policy calls that a draft.
+        actionClass: 'draft',
+        outsideContent: false,
         run: async ({ ids }, call) => {
           const readable = new Set(memory.readable(call.persona));
           const forgotten: string[] = [];

@@ -1,4 +1,6 @@
 import type { MethodName, MethodParams, MethodResult } from '../../shared';
+import type { AuditService } from '../audit/audit-service';
+import type { Policy } from '../policy/create-policy';
 import type { AuditLog } from '../audit/audit-log';
 import type { ChatAgent } from '../agents/chat/chat-agent';
 import type { IntegrationsService } from '../integrations/connections/integrations-service';
@@ -32,6 +34,8 @@ export interface HandlerContext {
   readonly memory: MemoryService;
   readonly activity: ActivityService;
   readonly notifications: NotificationsService;
+  readonly policy: Policy;
+  readonly auditView: AuditService;
 }
 
 export type Handler<M extends MethodName> = (

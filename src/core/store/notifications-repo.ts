@@ -1,7 +1,7 @@
 import type { Db } from './database';
 import { StatementCache } from './statement-cache';
 
-export type NotificationKind = 'attention' | 'digest' | 'draft' | 'conflict' | 'result';
+export type NotificationKind = 'attention' | 'digest' | 'draft' | 'conflict' | 'result' | 'approval';
 
 export interface StoredNotification {
   readonly id: string;

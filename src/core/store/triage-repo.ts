@@ -28,6 +28,13 @@ export class TriageRepo {
       .run(row.eventId, row.eventType, row.classification, row.headline, row.createdAt);
   }
 
+  /** One event's triage: its headline and the classifier's verdict (JSON text). */
+  get(eventId: string): { headline: string; classification: string; createdAt: number } | null {
+    const row = this.sql.get('SELECT headline, classification, created_at FROM triage WHERE event_id = ?').get(eventId) as
+      { headline: string; classification: string; created_at: number } | undefined;
+    return row ? { headline: row.headline, classification: row.classification, createdAt: row.created_at } : null;
+  }
+
   /** Triage of events of a type (a `prefix%` pattern) since a time, newest first. */
   since(typePattern: string, from: number, limit: number): TriageRow[] {
     const rows = this.sql

@@ -85,7 +85,7 @@ export const Digest = z.strictObject({
 });
 export type Digest = z.infer<typeof Digest>;
 
-export const NotificationKind = z.enum(['attention', 'digest', 'draft', 'conflict', 'result']);
+export const NotificationKind = z.enum(['attention', 'digest', 'draft', 'conflict', 'result', 'approval']);
 
 export const NotificationView = z.strictObject({
   id: z.string(),

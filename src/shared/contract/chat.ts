@@ -35,7 +35,7 @@ export type MessageRole = z.infer<typeof MessageRole>;
 /** Why a message got no reply (kept with the message, so the reason survives a restart). */
 export const DeliveryError = z.strictObject({ code: z.string(), message: z.string() });
 
-export const ToolCallStatus = z.enum(['running', 'ok', 'error', 'denied']);
+export const ToolCallStatus = z.enum(['running', 'ok', 'error', 'denied', 'pending']);
 
 /** A tool the model called while producing a reply; the UI shows each as a card. */
 export const ToolCall = z.strictObject({

@@ -4,6 +4,7 @@ import { Message, Thread } from './chat';
 import { Integration, McpServer } from './integrations';
 import { MemoryStatus } from './memory';
 import { Digest, RunView } from './activity';
+import { Approval, Grant, PolicySettings } from './approvals';
 
 /** Events the core pushes to every connected renderer. Later domains add theirs here. */
 export const events = {
@@ -32,6 +33,12 @@ export const events = {
   'digest.ready': z.strictObject({ digest: Digest }),
   /** The number of unread notifications changed (the tray shows it). */
   'notifications.unread': z.strictObject({ unread: z.number().int() }),
+  /** An approval was queued, decided, sent, undone, expired or edited. */
+  'approvals.changed': z.strictObject({ approval: Approval }),
+  /** The number of approvals waiting for the person changed (the tray and the sidebar show it). */
+  'approvals.pending': z.strictObject({ pending: z.number().int() }),
+  'grants.changed': z.strictObject({ grant: Grant }),
+  'policy.changed': PolicySettings,
   notification: z.strictObject({
     id: z.string(),
     title: z.string(),

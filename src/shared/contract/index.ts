@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { activityMethods } from './activity';
 import { appMethods } from './app';
+import { approvalMethods } from './approvals';
+import { auditMethods } from './audit';
 import { messageMethods, threadMethods } from './chat';
 import { integrationMethods } from './integrations';
 import { memoryMethods } from './memory';
@@ -19,6 +21,8 @@ export const contract = {
   ...integrationMethods,
   ...memoryMethods,
   ...activityMethods,
+  ...approvalMethods,
+  ...auditMethods,
 };
 
 export type Contract = typeof contract;
@@ -35,6 +39,8 @@ export function isMethodName(name: string): name is MethodName {
 
 export * from './activity';
 export * from './app';
+export * from './approvals';
+export * from './audit';
 export * from './chat';
 export * from './classification';
 export * from './engine-events';

@@ -83,13 +83,13 @@ describe('chat replies', () => {
     await h.idle(thread.id);
     const [, reply] = await messagesOf(thread.id);
     expect(reply?.toolCalls.map((c) => [c.name, c.status])).toEqual([
-      ['send_everything', 'error'],
+      ['send_everything', 'denied'],
       ['current_time', 'error'],
     ]);
     const toolMessages = (h.router.requests[1]?.messages ?? []).filter((m) => m.role === 'tool').map((m) => m.content);
     expect(toolMessages).toEqual([
       'There is no tool named "send_everything".',
-      'The arguments for current_time were not valid JSON.',
+      'The arguments for current_time were not a valid JSON object.',
     ]);
     expect(reply?.status).toBe('complete');
   });

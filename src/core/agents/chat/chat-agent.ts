@@ -8,7 +8,7 @@ import type { ModelMessage, ModelRouter, ModelStreamEvent } from '../../models/m
 import type { Clock } from '../../ports';
 import type { MessagesRepo } from '../../store/messages-repo';
 import type { PersonasService } from '../personas/personas-service';
-import type { ToolRegistry } from '../tools/tool-registry';
+import type { PolicyGate } from '../../policy/policy-gate';
 import type { ContextBuilder } from './context-builder';
 import { UsageTotal } from './usage-total';
 
@@ -17,7 +17,7 @@ export interface ChatAgentDeps {
   readonly threads: ThreadsService;
   readonly personas: PersonasService;
   readonly router: ModelRouter;
-  readonly tools: ToolRegistry;
+  readonly tools: Pick<PolicyGate, 'definitions' | 'displayName' | 'call'>;
   readonly context: ContextBuilder;
   readonly events: EventHub;
   readonly clock: Clock;
@@ -193,7 +193,15 @@ export class ChatAgent {
           messages.upsertToolCall(reply.id, seq, card);
           events.emit('messages.updated', { message: snapshot('streaming') });
           activity('tool', `Using ${card.name}…`);
-          const outcome = await this.deps.tools.call(call.name, call.arguments, { threadId, persona, mode: thread.mode, signal });
+          const outcome = await this.deps.tools.call(call.name, call.arguments, {
+            persona,
+            mode: thread.mode,
+            signal,
+            origin: { kind: 'chat', threadId, summary: `Chat: ${thread.title}` },
+            confidence: null,
+            toolCallId: card.id,
+            messageId: reply.id,
+          });
           const finished: ToolCall = {
             ...card,
             result: outcome.result,

@@ -1,28 +1,37 @@
 import type { z } from 'zod';
 import type { Persona } from '../../../shared';
-import type { ToolRegistry } from '../tools/tool-registry';
+import type { PolicyGate } from '../../policy/policy-gate';
 
 export type ToolRead<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
 /**
- * The tools of #4 as the proactive agents use them: through the same registry as chat, so the same
- * persona access applies and every action that would act as the person is refused there.
+ * The tools of #4 as the proactive agents use them: through the same policy gate as chat, in
+ * assistant mode, so the same persona access applies and every action that would act as the person
+ * is refused there.
  */
 export class AgentTools {
-  constructor(private readonly deps: { registry: ToolRegistry; persona: (id: 'work' | 'personal') => Persona }) {}
+  constructor(
+    private readonly deps: { gate: Pick<PolicyGate, 'definitions' | 'call'>; persona: (id: 'work' | 'personal') => Persona },
+  ) {}
 
   /** Calls a tool and validates its JSON answer; a missing integration or a failure comes back as a reason. */
   async call<S extends z.ZodType>(
     name: string,
     args: Record<string, unknown>,
     schema: S,
-    context: { runId: string; persona: 'work' | 'personal'; signal: AbortSignal },
+    context: { runId: string; persona: 'work' | 'personal'; signal: AbortSignal; eventId?: string; summary?: string },
   ): Promise<ToolRead<z.output<S>>> {
-    const outcome = await this.deps.registry.call(name, JSON.stringify(args), {
-      threadId: context.runId,
+    const outcome = await this.deps.gate.call(name, JSON.stringify(args), {
       persona: this.deps.persona(context.persona),
       mode: 'assistant',
       signal: context.signal,
+      origin: {
+        kind: 'engine',
+        runId: context.runId,
+        eventId: context.eventId ?? null,
+        summary: context.summary ?? 'an engine run',
+      },
+      confidence: null,
     });
     if (outcome.status !== 'ok') return { ok: false, reason: outcome.result };
     let json: unknown;
@@ -37,6 +46,6 @@ export class AgentTools {
 
   /** Whether a tool is there at all (its integration connected and running). */
   has(name: string, persona: Persona): boolean {
-    return this.deps.registry.definitions(persona, 'assistant').some((d) => d.name === name.replace(/\./g, '__'));
+    return this.deps.gate.definitions(persona, 'assistant').some((d) => d.name === name.replace(/\./g, '__'));
   }
 }

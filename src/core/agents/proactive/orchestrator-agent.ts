@@ -2,7 +2,7 @@ import type { Persona } from '../../../shared';
 import type { ModelUsage } from '../../engine/engine-function';
 import type { MemoryService } from '../../memory/memory-service';
 import type { ModelMessage, ModelRouter } from '../../models/model-types';
-import type { ToolRegistry } from '../tools/tool-registry';
+import type { PolicyGate } from '../../policy/policy-gate';
 import { usageOf } from './notifier-agent';
 
 const MAX_ROUNDS = 6;
@@ -20,13 +20,13 @@ export interface Orchestrated {
 
 /**
  * The orchestrator (seed: thinking tier; plans, decides, calls tools). It sees what Izzie remembers
- * about the request and the persona's read and draft tools (the registry refuses the rest).
+ * about the request and the persona's read and draft tools (the policy gate refuses the rest).
  */
 export class OrchestratorAgent {
   constructor(
     private readonly deps: {
       router: ModelRouter;
-      registry: ToolRegistry;
+      gate: Pick<PolicyGate, 'definitions' | 'call'>;
       memory: Pick<MemoryService, 'find'>;
     },
   ) {}
@@ -45,7 +45,7 @@ export class OrchestratorAgent {
         : []),
       { role: 'user', content: request },
     ];
-    const tools = this.deps.registry.definitions(persona, 'assistant');
+    const tools = this.deps.gate.definitions(persona, 'assistant');
     let toolCalls = 0;
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const result = await this.deps.router.complete({
@@ -61,11 +61,13 @@ export class OrchestratorAgent {
       messages.push({ role: 'assistant', content: result.text || null, toolCalls: result.toolCalls });
       for (const call of result.toolCalls) {
         toolCalls++;
-        const outcome = await this.deps.registry.call(call.name, call.arguments, {
-          threadId: context.runId,
+        const outcome = await this.deps.gate.call(call.name, call.arguments, {
           persona,
           mode: 'assistant',
           signal: context.signal,
+          origin: { kind: 'engine', runId: context.runId, eventId: null, summary: 'an escalation' },
+          confidence: null,
+          toolCallId: call.id,
         });
         messages.push({ role: 'tool', toolCallId: call.id, content: outcome.result });
       }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { policyHarness } from '../../../../test-support/policy-harness';
 import { z } from 'zod';
 import { scriptedRouter } from '../../../../test-support/scripted-router';
 import { DEFAULT_PERSONAS } from '../personas/persona-defaults';
@@ -45,7 +46,7 @@ describe('the notifier agent', () => {
 });
 
 describe('the orchestrator', () => {
-  it('plans on the thinking tier, reads through the registry, and cannot act as the person', async () => {
+  it('plans on the thinking tier, reads through the policy gate, and cannot act as the person', async () => {
     const performed: string[] = [];
     const registry = new ToolRegistry().register(
       defineTool({
@@ -53,7 +54,8 @@ describe('the orchestrator', () => {
         group: 'calendar',
         description: 'Looks up a day.',
         args: z.object({ day: z.string() }),
-        proxyAction: false,
+        actionClass: 'read',
+        outsideContent: true,
         run: async ({ day }) => ({ day, events: ['Design review 10:00'] }),
       }),
       defineTool({
@@ -61,7 +63,8 @@ describe('the orchestrator', () => {
         group: 'email',
         description: 'Sends mail.',
         args: z.object({ to: z.string() }),
-        proxyAction: true,
+        actionClass: 'send',
+        outsideContent: false,
         run: async ({ to }) => void performed.push(to),
       }),
     );
@@ -71,9 +74,10 @@ describe('the orchestrator', () => {
       { text: 'You have a design review at 10:00; I did not send anything.' },
     ]);
     const usage: number[] = [];
+    const policy = policyHarness({ registry });
     const agent = new OrchestratorAgent({
       router,
-      registry,
+      gate: policy.gate,
       memory: { find: async () => ({ memories: [], relations: [], vectorUsed: false }) },
     });
     const done = await agent.handle(
@@ -93,5 +97,6 @@ describe('the orchestrator', () => {
     const refusal = router.requests[2]?.messages.find((m) => m.role === 'tool' && m.toolCallId === 'c2');
     expect(refusal?.content).toMatch(/would act as the user/);
     expect(usage).toHaveLength(3);
+    policy.close();
   });
 });

@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { makeTempDir } from '../../../../test-support/temp-dir';
-import type { Persona } from '../../../shared';
+import { policyHarness } from '../../../../test-support/policy-harness';
 import { openDatabase, type Db } from '../../store/database';
 import { MessagesRepo } from '../../store/messages-repo';
 import { sqlMigrations } from '../../store/migration-files';
 import { migrate } from '../../store/migrations';
-import { DEFAULT_PERSONAS } from '../personas/persona-defaults';
 import { builtinTools } from './builtin-tools';
 import { ToolRegistry } from './tool-registry';
 
@@ -14,13 +13,8 @@ describe('built-in tools', () => {
   let dir: ReturnType<typeof makeTempDir>;
   let db: Db;
   let registry: ToolRegistry;
-  const persona = (id: 'work' | 'personal'): Persona => ({ ...DEFAULT_PERSONAS[id], customized: false });
-  const ctx = (id: 'work' | 'personal') => ({
-    threadId: 't',
-    persona: persona(id),
-    mode: 'assistant' as const,
-    signal: new AbortController().signal,
-  });
+  let h: ReturnType<typeof policyHarness>;
+  const ctx = (id: 'work' | 'personal') => h.context(id);
 
   beforeEach(() => {
     dir = makeTempDir();
@@ -39,6 +33,7 @@ describe('built-in tools', () => {
     registry = new ToolRegistry().register(
       ...builtinTools({ clock: { now: () => Date.UTC(2026, 10, 24, 9) }, messages: new MessagesRepo(db) }),
     );
+    h = policyHarness({ registry, db });
   });
   afterEach(() => {
     db.close();
@@ -46,28 +41,28 @@ describe('built-in tools', () => {
   });
 
   it('current_time answers in a named time zone and refuses unknown ones', async () => {
-    const ok = await registry.call('current_time', '{"timeZone":"Asia/Tokyo"}', ctx('work'));
+    const ok = await h.gate.call('current_time', '{"timeZone":"Asia/Tokyo"}', ctx('work'));
     expect(JSON.parse(ok.result)).toMatchObject({
       iso: '2026-11-24T09:00:00.000Z',
       timeZone: 'Asia/Tokyo',
       local: expect.stringMatching(/18:00:00/),
     });
-    expect(await registry.call('current_time', '{"timeZone":"Mars/Olympus"}', ctx('work'))).toMatchObject({
+    expect(await h.gate.call('current_time', '{"timeZone":"Mars/Olympus"}', ctx('work'))).toMatchObject({
       status: 'error',
       result: expect.stringMatching(/not a time zone I know/),
     });
   });
 
   it('thread_search finds past messages of the same persona only', async () => {
-    const work = JSON.parse((await registry.call('thread_search', '{"query":"Dana"}', ctx('work'))).result);
+    const work = JSON.parse((await h.gate.call('thread_search', '{"query":"Dana"}', ctx('work'))).result);
     expect(work.results.map((r: { thread: string }) => r.thread)).toEqual(['Atlas launch']);
     expect(work.results[0].snippet).toContain('«Dana»');
-    const home = JSON.parse((await registry.call('thread_search', '{"query":"Dana"}', ctx('personal'))).result);
+    const home = JSON.parse((await h.gate.call('thread_search', '{"query":"Dana"}', ctx('personal'))).result);
     expect(home.results.map((r: { thread: string }) => r.thread)).toEqual(['Birthday']);
   });
 
   it('thread_search treats FTS syntax in a query as plain words', async () => {
-    const result = await registry.call('thread_search', '{"query":"budget\\" OR NEAR(* AND"}', ctx('work'));
+    const result = await h.gate.call('thread_search', '{"query":"budget\\" OR NEAR(* AND"}', ctx('work'));
     expect(result.status).toBe('ok');
     expect(JSON.parse(result.result).results).toHaveLength(0);
   });

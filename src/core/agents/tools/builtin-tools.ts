@@ -11,7 +11,8 @@ export function builtinTools(deps: { clock: Clock; messages: MessagesRepo }): To
       group: 'builtin',
       description: 'The current date and time, in the user’s time zone or one you name (IANA, e.g. "Europe/Berlin").',
       args: z.strictObject({ timeZone: z.string().max(64).optional() }),
-      proxyAction: false,
+      actionClass: 'read',
+      outsideContent: false,
       run: async ({ timeZone }) => {
         const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
         let local: string;
@@ -31,7 +32,9 @@ export function builtinTools(deps: { clock: Clock; messages: MessagesRepo }): To
       description:
         'Keyword search over the user’s past chats with Izzie (this persona only). Returns matching snippets, best first.',
       args: z.strictObject({ query: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(20).default(8) }),
-      proxyAction: false,
+      actionClass: 'read',
+      // Past replies may quote mail or messages Izzie read: their snippets count as outside content.
+      outsideContent: true,
       run: async ({ query, limit }, context) => {
         const hits = deps.messages.search(query, context.persona.id, limit);
         return {

@@ -1,19 +1,21 @@
 import { z } from 'zod';
-import type { OperatingMode, Persona } from '../../../shared';
-import type { ToolDefinition } from '../../models/model-types';
+import type { ActionClass, OperatingMode, Persona } from '../../../shared';
 
 export interface ToolContext {
   readonly threadId: string;
   readonly persona: Persona;
   readonly mode: OperatingMode;
   readonly signal: AbortSignal;
+  /** Set on an approved proxy action: the same key for the one execution it may have. */
+  readonly idempotencyKey?: string;
 }
 
 /**
  * A tool the model may call. `name` is Izzie's name for it (`current_time`, `github.pr_list`);
- * `group` is what persona tool-access lists name (`builtin`, `github`, `email`, …). A
- * `proxyAction` acts as the user (sends, posts, creates, changes, deletes); none may run until
- * the policy gate and authorizations exist, so the registry refuses every one of them.
+ * `group` is what persona tool-access lists name (`builtin`, `github`, `email`, …). `actionClass`
+ * is what the policy gate decides on: `read` and `draft` leave nothing another person sees; the
+ * others act as the user. `outsideContent` says its answers carry text from outside (mail, Slack,
+ * issues, any MCP server), which taints the context that reads them.
  */
 export interface Tool {
   readonly name: string;
@@ -23,8 +25,12 @@ export interface Tool {
   readonly description: string;
   /** JSON Schema of the arguments, as the model is shown it. */
   readonly parameters: Record<string, unknown>;
-  readonly proxyAction: boolean;
-  /** Validates (throwing `ToolArgumentsError`) and runs. Throws a readable Error on failure. */
+  readonly actionClass: ActionClass;
+  readonly outsideContent: boolean;
+  /**
+   * Validates (throwing `ToolArgumentsError`) and runs. Throws a readable Error on failure. Only
+   * the policy gate's executor calls it (an architecture test holds every other caller to that).
+   */
   execute(args: unknown, context: ToolContext): Promise<unknown>;
 }
 
@@ -34,7 +40,8 @@ export class ToolArgumentsError extends Error {
 }
 
 export interface ToolOutcome {
-  readonly status: 'ok' | 'error' | 'denied';
+  /** `pending`: queued for the person's approval (or their undo window); nothing happened yet. */
+  readonly status: 'ok' | 'error' | 'denied' | 'pending';
   /** What the model is told (JSON text for results, a sentence for errors and denials). */
   readonly result: string;
 }
@@ -42,15 +49,14 @@ export interface ToolOutcome {
 /** Tools that come and go (MCP servers connecting, crashing, being removed). */
 export type ToolSource = () => readonly Tool[];
 
-const MAX_RESULT_CHARS = 20_000;
-
 /** A tool whose arguments are a zod schema, validated here before `run`. */
 export function defineTool<A extends z.ZodType>(tool: {
   readonly name: string;
   readonly group: string;
   readonly description: string;
   readonly args: A;
-  readonly proxyAction: boolean;
+  readonly actionClass: ActionClass;
+  readonly outsideContent: boolean;
   run(args: z.output<A>, context: ToolContext): Promise<unknown>;
 }): Tool {
   return {
@@ -58,7 +64,8 @@ export function defineTool<A extends z.ZodType>(tool: {
     group: tool.group,
     description: tool.description,
     parameters: jsonSchemaOf(tool.args),
-    proxyAction: tool.proxyAction,
+    actionClass: tool.actionClass,
+    outsideContent: tool.outsideContent,
     execute: async (raw, context) => {
       const args = tool.args.safeParse(raw);
       if (!args.success) {
@@ -94,11 +101,9 @@ export class ToolRegistry {
     return this;
   }
 
-  /** What the model is offered: tools the persona may use. Proxy actions are listed in proxy mode only. */
-  definitions(persona: Persona, mode: OperatingMode): ToolDefinition[] {
-    return this.all()
-      .filter((tool) => allowed(tool, persona) && (mode === 'proxy' || !tool.proxyAction))
-      .map((tool) => ({ name: wireName(tool.name), description: tool.description, parameters: tool.parameters }));
+  /** Tools the persona may use, before the policy gate narrows them to a mode. */
+  usable(persona: Persona): Tool[] {
+    return this.all().filter((tool) => allowed(tool, persona));
   }
 
   /** Izzie's name for a tool the model called by its wire name (unknown names come back as given). */
@@ -106,39 +111,9 @@ export class ToolRegistry {
     return this.find(calledName)?.name ?? calledName;
   }
 
-  /**
-   * Runs one call the model asked for. Everything a model can get wrong — an unknown tool, one its
-   * persona may not use, bad JSON, arguments outside the schema, a failing tool — comes back as an
-   * outcome the model can read and recover from, never as an exception.
-   */
-  async call(calledName: string, rawArguments: string, context: ToolContext): Promise<ToolOutcome> {
-    const tool = this.find(calledName);
-    if (!tool) return { status: 'error', result: `There is no tool named "${calledName}".` };
-    const name = tool.name;
-    if (!allowed(tool, context.persona)) {
-      return { status: 'denied', result: `The ${context.persona.id} persona is not allowed to use ${name}.` };
-    }
-    if (tool.proxyAction) {
-      return {
-        status: 'denied',
-        result: `${name} would act as the user, and Izzie cannot do that without the user's explicit authorization, which it does not have. Offer a draft instead.`,
-      };
-    }
-    let json: unknown;
-    try {
-      json = rawArguments.trim() === '' ? {} : JSON.parse(rawArguments);
-    } catch {
-      return { status: 'error', result: `The arguments for ${name} were not valid JSON.` };
-    }
-    try {
-      const value = await tool.execute(json, context);
-      const text = typeof value === 'string' ? value : JSON.stringify(value);
-      return { status: 'ok', result: text.length > MAX_RESULT_CHARS ? `${text.slice(0, MAX_RESULT_CHARS)}… (truncated)` : text };
-    } catch (error) {
-      if (error instanceof ToolArgumentsError)
-        return { status: 'error', result: `Invalid arguments for ${name}: ${error.message}` };
-      return { status: 'error', result: `${name} failed: ${error instanceof Error ? error.message : String(error)}` };
-    }
+  /** A tool by Izzie's name or its wire name. */
+  find(calledName: string): Tool | undefined {
+    return this.all().find((tool) => tool.name === calledName || wireName(tool.name) === calledName);
   }
 
   private all(): Tool[] {
@@ -146,13 +121,10 @@ export class ToolRegistry {
     const dynamic = this.sources.flatMap((source) => source()).filter((tool) => !seen.has(tool.name) && seen.add(tool.name));
     return [...this.tools.values(), ...dynamic];
   }
-
-  private find(calledName: string): Tool | undefined {
-    return this.all().find((tool) => tool.name === calledName || wireName(tool.name) === calledName);
-  }
 }
 
-function allowed(tool: Tool, persona: Persona): boolean {
+/** Whether the persona's tool access names the tool, its group or its server. */
+export function allowed(tool: Tool, persona: Persona): boolean {
   const access = persona.toolAccess;
   return access.includes(tool.group) || access.includes(tool.name) || (tool.server !== undefined && access.includes(tool.server));
 }

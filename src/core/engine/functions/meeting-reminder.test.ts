@@ -26,7 +26,8 @@ function setup() {
       group: 'calendar',
       description: 'Lists events.',
       args: z.object({ timeMin: z.string(), timeMax: z.string(), maxResults: z.number() }),
-      proxyAction: false,
+      actionClass: 'read',
+      outsideContent: true,
       run: async () => ({ events: calendar, more: false }),
     }),
   );

@@ -1,6 +1,8 @@
 import type { Handlers } from '../handler-types';
 import { activityHandlers } from './activity-handlers';
 import { appHandlers } from './app-handlers';
+import { approvalHandlers } from './approval-handlers';
+import { auditHandlers } from './audit-handlers';
 import { chatHandlers } from './chat-handlers';
 import { integrationHandlers } from './integration-handlers';
 import { memoryHandlers } from './memory-handlers';
@@ -18,4 +20,6 @@ export const handlers: Handlers = {
   ...integrationHandlers,
   ...memoryHandlers,
   ...activityHandlers,
+  ...approvalHandlers,
+  ...auditHandlers,
 };

@@ -4,7 +4,13 @@ import { Icon } from '../../components/Icon';
 import { formatDuration } from './usage';
 import './tool-card.css';
 
-const STATUS: Record<ToolCall['status'], string> = { running: 'Running', ok: 'Done', error: 'Error', denied: 'Denied' };
+const STATUS: Record<ToolCall['status'], string> = {
+  running: 'Running',
+  ok: 'Done',
+  error: 'Error',
+  denied: 'Denied',
+  pending: 'Waiting for approval',
+};
 
 /**
  * One tool the model called: name, status and time at a glance; arguments and result on demand.

@@ -1,0 +1,44 @@
+import { PolicySettings } from '../../shared';
+import type { EventHub } from '../events/event-hub';
+import type { Logger } from '../log/logger';
+import type { Clock } from '../ports';
+import type { PolicySettingsRepo } from '../store/policy-settings-repo';
+
+/** The seed's proxy row of the tool-access matrix, its always-confirm list, a 10 s undo window. */
+export const DEFAULT_POLICY: PolicySettings = {
+  proxyToolAccess: {
+    work: ['gmail_send', 'calendar_create', 'issue_create', 'message_send'],
+    personal: ['gmail_send', 'calendar_create'],
+  },
+  alwaysConfirm: ['send_email', 'post_slack', 'create_issue'],
+  undoSeconds: 10,
+  approvalTtlHours: 24,
+};
+
+/** Settings → Permissions. A stored document that no longer parses falls back to the defaults, loudly. */
+export class PolicySettingsService {
+  constructor(
+    private readonly deps: {
+      repo: PolicySettingsRepo;
+      clock: Clock;
+      log: Logger;
+      events: EventHub;
+    },
+  ) {}
+
+  get(): PolicySettings {
+    const stored = this.deps.repo.read();
+    if (stored === null) return DEFAULT_POLICY;
+    const parsed = PolicySettings.safeParse({ ...DEFAULT_POLICY, ...(stored as object) });
+    if (parsed.success) return parsed.data;
+    this.deps.log.error('the stored permissions do not parse; using the defaults', { issues: parsed.error.issues });
+    return DEFAULT_POLICY;
+  }
+
+  update(patch: Partial<PolicySettings>): PolicySettings {
+    const next = PolicySettings.parse({ ...this.get(), ...patch });
+    this.deps.repo.write(next, this.deps.clock.now());
+    this.deps.events.emit('policy.changed', next);
+    return next;
+  }
+}
