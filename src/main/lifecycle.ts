@@ -104,7 +104,17 @@ async function startIzzie({ mainFileUrl, createCore, log: givenLog }: IzzieHostO
   coreLog = core.log;
 
   const disposeIpc = registerRpcIpc({ core, windows, location, log });
-  tray = createIzzieTray({ core, iconFile: paths.trayIconFile, open: () => windows.show(), quit: () => app.quit(), log });
+  tray = createIzzieTray({
+    core,
+    iconFile: paths.trayIconFile,
+    open: () => windows.show(),
+    openApprovals: () =>
+      windows.showAndSend(
+        notificationClickedFrame({ id: 'tray-approvals', title: 'Approvals', body: '', target: { page: 'approvals' } }),
+      ),
+    quit: () => app.quit(),
+    log,
+  });
 
   app.on('second-instance', () => windows.show());
   app.on('activate', () => windows.show());

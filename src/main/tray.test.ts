@@ -7,11 +7,16 @@ vi.mock('electron', () => import('./testing/electron-stand-in'));
 
 const ICON = '/app/resources/tray.png';
 const log = { warn: vi.fn(), error: vi.fn() };
-const noop = { open: () => undefined, toggleProactivePaused: () => undefined, quit: () => undefined };
+const noop = {
+  open: () => undefined,
+  openApprovals: () => undefined,
+  toggleProactivePaused: () => undefined,
+  quit: () => undefined,
+};
 
 describe('buildTrayMenuTemplate', () => {
   it('offers Open, a Pause checkbox, a separator and Quit', () => {
-    const template = buildTrayMenuTemplate({ proactivePaused: true, unread: 0 }, noop);
+    const template = buildTrayMenuTemplate({ proactivePaused: true, unread: 0, approvals: 0 }, noop);
     expect(template.map(({ label, type }) => ({ label, type }))).toEqual([
       { label: 'Open Izzie', type: undefined },
       { label: 'Pause proactive work', type: 'checkbox' },
@@ -21,15 +26,18 @@ describe('buildTrayMenuTemplate', () => {
   });
 
   it('checks Pause exactly when proactive work is paused', () => {
-    expect(buildTrayMenuTemplate({ proactivePaused: true, unread: 0 }, noop)[1]).toMatchObject({ checked: true, enabled: true });
-    expect(buildTrayMenuTemplate({ proactivePaused: false, unread: 0 }, noop)[1]).toMatchObject({
+    expect(buildTrayMenuTemplate({ proactivePaused: true, unread: 0, approvals: 0 }, noop)[1]).toMatchObject({
+      checked: true,
+      enabled: true,
+    });
+    expect(buildTrayMenuTemplate({ proactivePaused: false, unread: 0, approvals: 0 }, noop)[1]).toMatchObject({
       checked: false,
       enabled: true,
     });
   });
 
   it('disables Pause until the setting is known', () => {
-    expect(buildTrayMenuTemplate({ proactivePaused: null, unread: 0 }, noop)[1]).toMatchObject({
+    expect(buildTrayMenuTemplate({ proactivePaused: null, unread: 0, approvals: 0 }, noop)[1]).toMatchObject({
       checked: false,
       enabled: false,
     });
@@ -40,18 +48,20 @@ describe('createIzzieTray', () => {
   let core: FakeCore;
   let tray: IzzieTray | null;
   const open = vi.fn();
+  const openApprovals = vi.fn();
   const quit = vi.fn();
 
   beforeEach(() => {
     resetElectronStandIn();
     open.mockClear();
+    openApprovals.mockClear();
     quit.mockClear();
     log.warn.mockClear();
   });
 
-  function start(initiallyPaused: boolean, unread = 0): void {
-    core = createFakeCore({ proactivePaused: initiallyPaused }, { unread });
-    tray = createIzzieTray({ core, iconFile: ICON, open, quit, log });
+  function start(initiallyPaused: boolean, unread = 0, approvals = 0): void {
+    core = createFakeCore({ proactivePaused: initiallyPaused }, { unread, approvals });
+    tray = createIzzieTray({ core, iconFile: ICON, open, openApprovals, quit, log });
   }
 
   function nativeTray(): Tray {
@@ -154,9 +164,26 @@ describe('createIzzieTray', () => {
     expect(nativeTray().contextMenu?.template.map((item) => item.label)).not.toContain('0 unread notifications');
   });
 
+  it('shows the approvals waiting first, opens the Approvals page from the menu, and follows the count', async () => {
+    start(false, 2, 1);
+    await vi.waitFor(() => expect(nativeTray().tooltip).toBe('Izzie — 1 approval waiting, 2 unread notifications'));
+    expect(
+      nativeTray()
+        .contextMenu?.template.map((item) => item.label)
+        .slice(0, 3),
+    ).toEqual(['Open Izzie', '1 approval waiting', '2 unread notifications']);
+    menuItem('1 approval waiting').click?.();
+    expect(openApprovals).toHaveBeenCalledOnce();
+    expect(open).not.toHaveBeenCalled();
+    core.emit({ type: 'event', event: 'approvals.pending', payload: { pending: 3 } });
+    expect(nativeTray().tooltip).toBe('Izzie — 3 approvals waiting, 2 unread notifications');
+    core.emit({ type: 'event', event: 'approvals.pending', payload: { pending: 0 } });
+    expect(nativeTray().tooltip).toBe('Izzie — 2 unread notifications');
+  });
+
   it('stops following the settings and removes the icon on dispose', () => {
     start(false);
-    expect(core.listenerCount()).toBe(2);
+    expect(core.listenerCount()).toBe(3);
     tray?.dispose();
     expect(core.listenerCount()).toBe(0);
     expect(nativeTray().isDestroyed()).toBe(true);

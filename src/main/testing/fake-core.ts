@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS, RpcRequest, createRpcClient, type RpcEventFrame, type
  * as the real one does) and `notifications.list` (with `options.unread`), echoes any other method,
  * and lets a test push events.
  */
-export function createFakeCore(initial: Partial<Settings> = {}, options: { unread?: number } = {}) {
+export function createFakeCore(initial: Partial<Settings> = {}, options: { unread?: number; approvals?: number } = {}) {
   let settings: Settings = { ...DEFAULT_SETTINGS, ...initial };
   const listeners = new Set<(frame: RpcEventFrame) => void>();
   const emit = (frame: RpcEventFrame): void => {
@@ -23,6 +23,9 @@ export function createFakeCore(initial: Partial<Settings> = {}, options: { unrea
       settings = { ...settings, ...(params as Partial<Settings>) };
       emit({ type: 'event', event: 'settings.changed', payload: settings });
       return { type: 'response', id, ok: true, value: settings };
+    }
+    if (method === 'approvals.list') {
+      return { type: 'response', id, ok: true, value: { approvals: [], pending: options.approvals ?? 0 } };
     }
     if (method === 'notifications.list') {
       return { type: 'response', id, ok: true, value: { notifications: [], unread: options.unread ?? 0 } };
