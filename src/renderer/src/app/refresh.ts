@@ -5,6 +5,7 @@ import { loadMessages, loadThreads } from '../features/chat/chat-actions';
 import { loadIntegrations, loadServers } from '../features/integrations/integrations-actions';
 import { refreshShown } from '../features/memory/memory-actions';
 import { loadModels } from '../features/settings/models-actions';
+import { refreshPermissions } from '../features/settings/permissions-actions';
 import { loadPersonas } from '../features/settings/personas-actions';
 import { loadAppInfo, loadSettings } from '../features/settings/settings-actions';
 import { useActivity } from '../stores/activity';
@@ -30,9 +31,10 @@ export async function refreshAll(client: RpcClient): Promise<void> {
   await Promise.all([
     loadSettings(client),
     loadAppInfo(client),
-    // Settings → Models and Personas load when first shown; once they have, keep them current.
+    // Settings → Models, Personas and Permissions load when first shown; once they have, keep them current.
     useModels.getState().status === 'idle' ? undefined : loadModels(client),
     usePersonas.getState().status === 'idle' ? undefined : loadPersonas(client),
+    refreshPermissions(client),
     // Connections and servers change on their own (a sign-in finishing, a crash); events missed
     // while disconnected are gone, so read them again.
     loadIntegrations(client),

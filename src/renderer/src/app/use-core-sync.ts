@@ -8,6 +8,7 @@ import { useApprovals } from '../stores/approvals';
 import { useConnection } from '../stores/connection';
 import { useIntegrations } from '../stores/integrations';
 import { useMessages } from '../stores/messages';
+import { usePermissions } from '../stores/permissions';
 import { useRuns } from '../stores/runs';
 import { useSettings } from '../stores/settings';
 import { useThreads } from '../stores/threads';
@@ -46,6 +47,8 @@ export function useCoreSync(client: RpcClient): void {
       onValid(client, 'notification', (notification) => useToasts.getState().push(notification)),
       onValid(client, 'approvals.changed', ({ approval }) => useApprovals.getState().upsert(approval)),
       onValid(client, 'approvals.pending', ({ pending }) => useApprovals.getState().set({ pending })),
+      onValid(client, 'grants.changed', ({ grant }) => usePermissions.getState().upsertGrant(grant)),
+      onValid(client, 'policy.changed', (policy) => usePermissions.getState().set({ policy })),
     ];
     return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
   }, [client]);

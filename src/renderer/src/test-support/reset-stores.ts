@@ -7,6 +7,7 @@ import { useMemory } from '../stores/memory';
 import { useMessages } from '../stores/messages';
 import { useModels } from '../stores/models';
 import { useNavigation } from '../stores/navigation';
+import { usePermissions } from '../stores/permissions';
 import { usePersonas } from '../stores/personas';
 import { useRuns } from '../stores/runs';
 import { useSettings } from '../stores/settings';
@@ -23,6 +24,7 @@ const stores = [
   useMessages,
   useModels,
   useNavigation,
+  usePermissions,
   usePersonas,
   useRuns,
   useSettings,

@@ -4,6 +4,7 @@ import { useNavigation } from '../../stores/navigation';
 import { AboutSection } from './AboutSection';
 import { AppearanceSection } from './AppearanceSection';
 import { ModelsSection } from './ModelsSection';
+import { PermissionsSection } from './PermissionsSection';
 import { PersonasSection } from './PersonasSection';
 import { ProactiveSection } from './ProactiveSection';
 import './settings.css';
@@ -30,7 +31,9 @@ export function SettingsPage() {
     <div className="page page--wide">
       <header className="page__header">
         <h1 className="page__title">Settings</h1>
-        <p className="page__subtitle">How Izzie looks, when it works on its own, what it runs on, and who it is.</p>
+        <p className="page__subtitle">
+          How Izzie looks, when it works on its own, what it runs on, who it is, and what it may do as you.
+        </p>
       </header>
       <Banners scope="settings" />
       <div className="settings">
@@ -38,6 +41,7 @@ export function SettingsPage() {
         <ProactiveSection />
         <ModelsSection />
         <PersonasSection />
+        <PermissionsSection />
         <AboutSection />
       </div>
     </div>
