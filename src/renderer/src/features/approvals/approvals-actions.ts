@@ -43,9 +43,14 @@ export async function loadPendingCount(client: RpcClient): Promise<void> {
   }
 }
 
-/** After a (re)connect: the list if the page has shown it, otherwise just the count. */
-export function refreshApprovals(client: RpcClient): Promise<void> {
-  return useApprovals.getState().status === 'idle' ? loadPendingCount(client) : loadApprovals(client);
+/**
+ * After a (re)connect: the list if the page has shown it, otherwise just the count. A list still
+ * loading (the page opening as the app connects) is current already, and brings the count.
+ */
+export async function refreshApprovals(client: RpcClient): Promise<void> {
+  const { status } = useApprovals.getState();
+  if (status === 'idle') await loadPendingCount(client);
+  else if (status !== 'loading') await loadApprovals(client);
 }
 
 /**

@@ -39,13 +39,11 @@ export async function loadGrants(client: RpcClient): Promise<void> {
   }
 }
 
-/** After a (re)connect: whatever the section has shown, read again. */
+/** After a (re)connect: whatever the section has shown, read again (what is still loading is current already). */
 export async function refreshPermissions(client: RpcClient): Promise<void> {
   const { policyStatus, grantsStatus } = usePermissions.getState();
-  await Promise.all([
-    policyStatus === 'idle' ? undefined : loadPolicy(client),
-    grantsStatus === 'idle' ? undefined : loadGrants(client),
-  ]);
+  const shown = (status: string) => status === 'ready' || status === 'error';
+  await Promise.all([shown(policyStatus) ? loadPolicy(client) : undefined, shown(grantsStatus) ? loadGrants(client) : undefined]);
 }
 
 /** Saves part of the policy; the saved policy, or what was wrong with the change. */
