@@ -1,6 +1,7 @@
 import type { RpcClient } from '../../../shared';
 import { loadUnread, refreshActivity } from '../features/activity/activity-actions';
 import { refreshApprovals } from '../features/approvals/approvals-actions';
+import { refreshAudit } from '../features/audit/audit-actions';
 import { loadMessages, loadThreads } from '../features/chat/chat-actions';
 import { loadIntegrations, loadServers } from '../features/integrations/integrations-actions';
 import { refreshShown } from '../features/memory/memory-actions';
@@ -46,6 +47,8 @@ export async function refreshAll(client: RpcClient): Promise<void> {
     loadUnread(client),
     // The sidebar's pending count, and the list itself once the page has shown it.
     refreshApprovals(client),
+    // Entries written meanwhile, and the chain checked again.
+    refreshAudit(client),
     loadThreads(client).then(() => {
       const current = useNavigation.getState().threadId;
       return current ? loadMessages(client, current) : undefined;

@@ -1,5 +1,6 @@
 import { useActivity } from '../stores/activity';
 import { useApprovals } from '../stores/approvals';
+import { useAudit } from '../stores/audit';
 import { useBanners } from '../stores/banners';
 import { useConnection } from '../stores/connection';
 import { useIntegrations } from '../stores/integrations';
@@ -17,6 +18,7 @@ import { useToasts } from '../stores/toasts';
 const stores = [
   useActivity,
   useApprovals,
+  useAudit,
   useBanners,
   useConnection,
   useIntegrations,
