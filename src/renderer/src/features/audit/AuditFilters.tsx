@@ -61,14 +61,14 @@ export function AuditFilters() {
         value={text.q}
         onChange={(event) => setText({ ...text, q: event.currentTarget.value })}
       />
-      <Segmented<TimeRange>
-        small
-        label="Time"
-        options={RANGES}
-        value={filters.range}
-        onChange={(range) => void applyFilters(client, { range })}
-      />
       <div className="audit-filters__row">
+        <Segmented<TimeRange>
+          small
+          label="Time"
+          options={RANGES}
+          value={filters.range}
+          onChange={(range) => void applyFilters(client, { range })}
+        />
         <label className="visually-hidden" htmlFor={ids.action}>
           Action
         </label>

@@ -14,6 +14,7 @@ export function AlwaysConfirmChoices({ policy }: { policy: PolicySettings }) {
   const client = useRpc();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const titleId = useId();
   const warningId = useId();
   const unchecked = CONFIRM_KINDS.filter((k) => !policy.alwaysConfirm.includes(k.kind));
 
@@ -29,8 +30,15 @@ export function AlwaysConfirmChoices({ policy }: { policy: PolicySettings }) {
   }
 
   return (
-    <fieldset className="permissions-block" aria-describedby={unchecked.length > 0 ? warningId : undefined}>
-      <legend className="permissions-block__title">Always ask first</legend>
+    <div
+      role="group"
+      className="permissions-block"
+      aria-labelledby={titleId}
+      aria-describedby={unchecked.length > 0 ? warningId : undefined}
+    >
+      <h3 id={titleId} className="permissions-block__title">
+        Always ask first
+      </h3>
       <p className="field__hint">Izzie asks before each of these, even when a grant would allow it.</p>
       <div className="confirm-choices">
         {CONFIRM_KINDS.map(({ kind, label }) => (
@@ -55,6 +63,6 @@ export function AlwaysConfirmChoices({ policy }: { policy: PolicySettings }) {
         </div>
       ) : null}
       <FormError message={error} />
-    </fieldset>
+    </div>
   );
 }
