@@ -24,7 +24,9 @@ afterEach(() => cleanup());
 
 describe('Approvals page: the queue', () => {
   it('lists waiting actions oldest first, each previewed as it will be sent', async () => {
-    await showApprovalsPage();
+    const core = await showApprovalsPage();
+    // Every waiting item, however many were decided since; then the newest decided ones.
+    expect(core.callsTo('approvals.list').map((c) => c.params)).toEqual([{ status: ['pending'], limit: 200 }, { limit: 100 }]);
     const ids = within(queueList())
       .getAllByRole('article')
       .map((a) => a.getAttribute('data-approval-id'));

@@ -12,7 +12,10 @@ import { payloadProblem, type PayloadProblem } from './payload-draft';
  * item it was about.
  */
 
-const LIST_LIMIT = 100;
+/** The most recent decided items shown under Recent. */
+const RECENT_LIMIT = 100;
+/** The most `approvals.list` gives at once: every waiting item is shown, however many were decided since. */
+const PENDING_LIMIT = 200;
 
 const latest = { list: 0 };
 /** The list being read now, for a notification's item to wait on (so the answer does not drop it). */
@@ -23,8 +26,16 @@ export function loadApprovals(client: RpcClient): Promise<void> {
   if (useApprovals.getState().status !== 'ready') useApprovals.getState().set({ status: 'loading', error: null });
   const read = (async () => {
     try {
-      const { approvals, pending } = await client.call('approvals.list', { limit: LIST_LIMIT });
-      if (token === latest.list) useApprovals.getState().set({ approvals, pending, status: 'ready', error: null });
+      const [waiting, recent] = await Promise.all([
+        client.call('approvals.list', { status: ['pending'], limit: PENDING_LIMIT }),
+        client.call('approvals.list', { limit: RECENT_LIMIT }),
+      ]);
+      if (token !== latest.list) return;
+      // An item decided between the two answers shows once, decided.
+      const decided = recent.approvals.filter((a) => a.status !== 'pending');
+      const decidedIds = new Set(decided.map((a) => a.id));
+      const approvals = [...waiting.approvals.filter((a) => !decidedIds.has(a.id)), ...decided];
+      useApprovals.getState().set({ approvals, pending: waiting.pending, status: 'ready', error: null });
     } catch (error) {
       if (token === latest.list) useApprovals.getState().set({ status: 'error', error: describeError(error) });
     }
