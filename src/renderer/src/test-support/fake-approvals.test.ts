@@ -32,7 +32,7 @@ describe('fake core: approvals', () => {
     const { core, changed, pending } = start();
     expect(await refusal(core.client.call('approvals.approve', { id: 'email', payloadHash: 'f'.repeat(64) }))).toMatchObject({
       code: 'CONFLICT',
-      message: expect.stringContaining('changed after you looked at it'),
+      message: 'This action changed since you looked at it. Review it again before approving.',
     });
     expect(changed).toEqual([]);
 
@@ -42,7 +42,7 @@ describe('fake core: approvals', () => {
     expect(pending).toEqual([0]);
     expect(await refusal(core.client.call('approvals.approve', { id: 'email', payloadHash: EMAIL.payloadHash }))).toMatchObject({
       code: 'CONFLICT',
-      message: expect.stringContaining('it is approved'),
+      message: 'This action is already approved.',
     });
 
     expect(core.approvals.sendDue()).toEqual([]);
@@ -62,7 +62,20 @@ describe('fake core: approvals', () => {
     });
     await core.client.call('approvals.approve', { id: 'email', payloadHash: EMAIL.payloadHash });
     vi.advanceTimersByTime(10_000);
-    expect(await refusal(core.client.call('approvals.undo', { id: 'email' }))).toMatchObject({ code: 'CONFLICT' });
+    expect(await refusal(core.client.call('approvals.undo', { id: 'email' }))).toEqual({
+      code: 'CONFLICT',
+      message: 'It is going out now; it is too late to undo.',
+    });
+  });
+
+  it('expires an item asked about after its expiry, instead of deciding it', async () => {
+    const stale = approval({ id: 'stale', expiresAt: Date.now() - 1 });
+    const { core, changed } = start({ approvals: { approvals: [stale] } });
+    expect(await refusal(core.client.call('approvals.approve', { id: 'stale', payloadHash: stale.payloadHash }))).toEqual({
+      code: 'CONFLICT',
+      message: 'This action is already expired.',
+    });
+    expect(changed.map((a) => a.status)).toEqual(['expired']);
   });
 
   it('saves an edit as a new pending item with its own hash and preview, superseding the old one', async () => {
@@ -82,7 +95,7 @@ describe('fake core: approvals', () => {
       await refusal(core.client.call('approvals.edit', { id: edited.id, payload: { ...payload, to: ['not an address'] } })),
     ).toEqual({
       code: 'INVALID_INPUT',
-      message: 'Invalid input for approvals.edit: payload.to.0: Use a plain email address, e.g. ann@example.com',
+      message: 'google.gmail_send would refuse this: to.0: must match format "email"',
     });
   });
 
@@ -112,7 +125,8 @@ describe('fake core: approvals', () => {
     const { core } = start({ approvals: { approvals: [byGrant], grants: [standing] } });
     expect(await core.client.call('grants.revoke', { id: 'g1' })).toMatchObject({ state: 'revoked', revokedAt: Date.now() });
     expect(core.approvals.state.approvals[0]).toMatchObject({ id: 'by-grant', status: 'cancelled' });
-    expect(await refusal(core.client.call('grants.revoke', { id: 'g1' }))).toMatchObject({ code: 'CONFLICT' });
+    expect(await core.client.call('grants.revoke', { id: 'g1' })).toMatchObject({ state: 'revoked' });
+    expect(await refusal(core.client.call('grants.revoke', { id: 'nope' }))).toMatchObject({ code: 'NOT_FOUND' });
     expect(
       await refusal(core.client.call('grants.create', { scope: 'class', persona: 'work', actionClass: 'send' })),
     ).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('days: A class grant needs an expiry') });

@@ -27,8 +27,18 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-type Decision = 'approve' | 'deny' | 'edit';
-const DECIDED: Record<Decision, string> = { approve: 'approved', deny: 'denied', edit: 'edited' };
+/** The core's words for where an item stands (src/core/policy/approvals-service.ts). */
+const STATUS_WORDS: Record<Approval['status'], string> = {
+  pending: 'waiting for you',
+  approved: 'approved',
+  executing: 'going out',
+  done: 'done',
+  failed: 'failed',
+  denied: 'denied',
+  expired: 'expired',
+  cancelled: 'cancelled',
+  superseded: 'replaced by an edit',
+};
 
 /**
  * Proxy safety behind the fake core, with the core's rules: an approval is bound to the payload hash
@@ -76,21 +86,18 @@ export function createFakeApprovals(emit: Emit, clock: () => number, options: Fa
     return grant;
   }
 
-  /** Refuses a decision on an item that is no longer waiting; one past its expiry expires first. */
-  function requirePending(id: string, decision: Decision): Approval {
-    const found = requireApproval(id);
+  /** Refuses a decision on an item that is no longer waiting; one past its expiry expires first, as in the core. */
+  function requirePending(id: string, refusal: (status: string) => string): Approval {
+    let found = requireApproval(id);
     if (found.status === 'pending' && found.expiresAt <= clock()) {
-      put({ ...found, status: 'expired' });
-      throw new RpcError('CONFLICT', `This action expired before you could ${decision} it; Izzie did not send it.`);
+      found = { ...found, status: 'expired' };
+      put(found);
     }
-    if (found.status !== 'pending') {
-      throw new RpcError(
-        'CONFLICT',
-        `This action is no longer waiting for you (it is ${found.status}), so it cannot be ${DECIDED[decision]}.`,
-      );
-    }
+    if (found.status !== 'pending') throw new RpcError('CONFLICT', refusal(STATUS_WORDS[found.status]));
     return found;
   }
+
+  const alreadyDecided = (status: string) => `This action is already ${status}.`;
 
   function createGrant(input: Omit<Grant, 'id' | 'createdAt' | 'revokedAt' | 'uses' | 'lastUsedAt' | 'state'>): Grant {
     return putGrant({
@@ -127,8 +134,9 @@ export function createFakeApprovals(emit: Emit, clock: () => number, options: Fa
     }),
     'approvals.get': ({ id }) => requireApproval(id),
     'approvals.edit': ({ id, payload }) => {
-      const old = requirePending(id, 'edit');
+      const old = requirePending(id, (status) => `Only a waiting action can be edited; this one is ${status}.`);
       checkPayload(old.tool, payload);
+      if (payloadHash(payload) === old.payloadHash) return old;
       const at = clock();
       const context =
         old.preview.kind === 'email'
@@ -151,12 +159,9 @@ export function createFakeApprovals(emit: Emit, clock: () => number, options: Fa
       return edited;
     },
     'approvals.approve': ({ id, payloadHash: seen, grantDays }) => {
-      const found = requirePending(id, 'approve');
+      const found = requirePending(id, alreadyDecided);
       if (seen !== found.payloadHash) {
-        throw new RpcError(
-          'CONFLICT',
-          'This action changed after you looked at it, so it was not approved. Read it again before approving.',
-        );
+        throw new RpcError('CONFLICT', 'This action changed since you looked at it. Review it again before approving.');
       }
       const at = clock();
       if (grantDays !== undefined) {
@@ -189,7 +194,7 @@ export function createFakeApprovals(emit: Emit, clock: () => number, options: Fa
       return state.policy.undoSeconds === 0 ? (sendDue()[0] ?? approved) : approved;
     },
     'approvals.deny': ({ id, reason = '' }) => {
-      const found = requirePending(id, 'deny');
+      const found = requirePending(id, alreadyDecided);
       const denied: Approval = {
         ...found,
         status: 'denied',
@@ -202,16 +207,26 @@ export function createFakeApprovals(emit: Emit, clock: () => number, options: Fa
     },
     'approvals.undo': ({ id }) => {
       const found = requireApproval(id);
-      if (found.status !== 'approved' || found.sendAt === null || found.sendAt <= clock()) {
+      const at = clock();
+      if (found.status !== 'approved' || found.sendAt === null || found.sendAt <= at) {
         throw new RpcError(
           'CONFLICT',
-          `Too late to undo: this action is ${found.status === 'approved' ? 'being sent' : found.status}.`,
+          found.status === 'approved'
+            ? 'It is going out now; it is too late to undo.'
+            : `This action is ${STATUS_WORDS[found.status]}.`,
         );
       }
       const undone: Approval =
         found.decidedBy === 'grant'
-          ? { ...found, status: 'cancelled', sendAt: null }
-          : { ...found, status: 'pending', decidedAt: null, decidedBy: null, sendAt: null };
+          ? { ...found, status: 'cancelled', error: 'Undone before it went out.' }
+          : {
+              ...found,
+              status: 'pending',
+              decidedAt: null,
+              decidedBy: null,
+              sendAt: null,
+              expiresAt: Math.max(found.expiresAt, at + HOUR),
+            };
       put(undone);
       return undone;
     },
@@ -229,8 +244,8 @@ export function createFakeApprovals(emit: Emit, clock: () => number, options: Fa
       }),
     'grants.revoke': ({ id }) => {
       const found = requireGrant(id);
-      if (found.state !== 'active')
-        throw new RpcError('CONFLICT', `That grant no longer authorizes anything (it is ${found.state}).`);
+      // Revoking twice is not an error in the core: the grant is revoked either way.
+      if (found.revokedAt !== null) return found;
       const revoked = putGrant({ ...found, revokedAt: clock(), state: 'revoked' });
       const waiting = state.approvals.filter((a) => a.grantId === id && a.status === 'approved');
       if (waiting.length > 0) put(...waiting.map((a): Approval => ({ ...a, status: 'cancelled', sendAt: null })));
@@ -268,23 +283,23 @@ export function createFakeApprovals(emit: Emit, clock: () => number, options: Fa
   };
 }
 
-/** What the core's tool schema would refuse in an edited email: a recipient that is not an address. */
+/**
+ * What the tool's schema would refuse in an edited email, in the core's words (its argument check
+ * runs Ajv over the tool's JSON Schema: "google.gmail_send would refuse this: to.1: must match
+ * format "email"").
+ */
 function checkPayload(tool: string, payload: Payload): void {
   if (!tool.endsWith('gmail_send')) return;
+  const problems: string[] = [];
+  if (!Array.isArray(payload['to']) || payload['to'].length === 0) problems.push('to: must NOT have fewer than 1 items');
   for (const key of ['to', 'cc', 'bcc']) {
     const list = payload[key];
-    if (list === undefined) continue;
-    const bad = Array.isArray(list) ? list.findIndex((address) => typeof address !== 'string' || !ADDRESS.test(address)) : 0;
-    if (bad >= 0) {
-      throw new RpcError(
-        'INVALID_INPUT',
-        `Invalid input for approvals.edit: payload.${key}.${bad}: Use a plain email address, e.g. ann@example.com`,
-      );
-    }
+    if (!Array.isArray(list)) continue;
+    list.forEach((address, i) => {
+      if (typeof address !== 'string' || !ADDRESS.test(address)) problems.push(`${key}.${i}: must match format "email"`);
+    });
   }
-  if (!Array.isArray(payload['to']) || payload['to'].length === 0) {
-    throw new RpcError('INVALID_INPUT', 'Invalid input for approvals.edit: payload.to: An email needs at least one recipient');
-  }
+  if (problems.length > 0) throw new RpcError('INVALID_INPUT', `${tool} would refuse this: ${problems.join('; ')}`);
 }
 
 /** A pending email from the Work persona that Izzie wrote in a chat; the preview and hash follow the payload. */

@@ -58,7 +58,7 @@ describe('fake core: audit', () => {
     expect((JSON.parse(json.content) as { seq: number }[]).map((e) => e.seq)).toEqual([2]);
     const csv = await client.call('audit.export', { format: 'csv' });
     expect(csv.mimeType).toBe('text/csv');
-    expect(csv.content.split('\n')).toHaveLength(5);
-    expect(csv.filename).toMatch(/^izzie-audit-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(csv.content.split('\r\n').map((line) => line.split(',')[0])).toEqual(['seq', '1', '2', '3', '4', '']);
+    expect(csv.filename).toMatch(/^izzie-audit-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}\.csv$/);
   });
 });

@@ -111,16 +111,17 @@ export function createFakeAudit(clock: () => number, options: FakeAuditOptions =
     'audit.verify': verify,
     'audit.chain': ({ seq }) => state.chains[seq] ?? chainOf(requireEntry(seq)),
     'audit.export': ({ format, ...filter }) => {
-      const { matching } = find(filter);
-      const day = new Date(clock()).toISOString().slice(0, 10);
+      // Oldest first, as the core writes the file.
+      const entries = find(filter).matching.reverse();
+      const stamp = new Date(clock()).toISOString().slice(0, 19).replace(/[:T]/g, '-');
       return format === 'json'
         ? {
-            filename: `izzie-audit-${day}.json`,
+            filename: `izzie-audit-${stamp}.json`,
             mimeType: 'application/json',
-            content: JSON.stringify(matching, null, 2),
-            entries: matching.length,
+            content: JSON.stringify(entries, null, 2),
+            entries: entries.length,
           }
-        : { filename: `izzie-audit-${day}.csv`, mimeType: 'text/csv', content: toCsv(matching), entries: matching.length };
+        : { filename: `izzie-audit-${stamp}.csv`, mimeType: 'text/csv', content: toCsv(entries), entries: entries.length };
     },
   };
 
@@ -140,14 +141,40 @@ function kindOf(action: string): ChainLink['kind'] {
   return 'step';
 }
 
-const CSV_COLUMNS = ['seq', 'at', 'actor', 'action', 'mode', 'persona', 'success', 'model', 'error', 'hash'] as const;
+/** The core's CSV columns (src/core/audit/audit-service.ts). */
+const CSV_COLUMNS: (keyof AuditEntry)[] = [
+  'seq',
+  'id',
+  'at',
+  'actor',
+  'action',
+  'mode',
+  'persona',
+  'model',
+  'tokensIn',
+  'tokensOut',
+  'latencyMs',
+  'costUsd',
+  'success',
+  'error',
+  'input',
+  'output',
+  'trace',
+  'prevHash',
+  'hash',
+];
 
 function toCsv(entries: AuditEntry[]): string {
   const cell = (value: unknown) => {
-    const text = value === null || value === undefined ? '' : String(value);
-    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    const raw = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    // A cell a spreadsheet would run as a formula is kept as text.
+    const text = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  return [CSV_COLUMNS.join(','), ...entries.map((e) => CSV_COLUMNS.map((column) => cell(e[column])).join(','))].join('\n');
+  const rows = entries.map((e) =>
+    CSV_COLUMNS.map((column) => cell(column === 'at' ? new Date(e.at).toISOString() : e[column])).join(','),
+  );
+  return `${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
 }
 
 /** The fake's stand-in for the core's entry hash: its fields and the hash before it. */

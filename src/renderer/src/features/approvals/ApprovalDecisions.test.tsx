@@ -37,9 +37,7 @@ describe('Approvals page: deciding', () => {
     );
     fireEvent.click(button(item('a-email'), 'Approve'));
     const alert = await within(item('a-email')).findByRole('alert');
-    expect(alert.textContent).toBe(
-      'This action changed after you looked at it, so it was not approved. Read it again before approving.',
-    );
+    expect(alert.textContent).toBe('This action changed since you looked at it. Review it again before approving.');
     expect(core.callsTo('approvals.approve').map((c) => c.params)).toEqual([{ id: 'a-email', payloadHash: EMAIL.payloadHash }]);
     expect(core.approvals.state.approvals.find((a) => a.id === 'a-email')?.status).toBe('pending');
     await waitFor(() => expect(previewRows(item('a-email'))).toContainEqual(['To', 'everyone@acme.com']));
@@ -70,7 +68,7 @@ describe('Approvals page: deciding', () => {
     fireEvent.click(within(item('a-email')).getByRole('button', { name: 'Save edit' }));
     const toField = within(item('a-email')).getByRole('textbox', { name: 'To' });
     await waitFor(() => expect(toField.getAttribute('aria-invalid')).toBe('true'));
-    expect(toField.parentElement?.textContent).toContain('Use a plain email address, e.g. ann@example.com');
+    expect(toField.parentElement?.textContent).toContain('must match format "email"');
     expect(document.activeElement).toBe(toField);
 
     type(toField, 'dana@acme.com, lee@acme.com');

@@ -47,16 +47,24 @@ describe('editing an action’s payload', () => {
   });
 
   it('puts the core’s refusal of a payload field under that field, and anything else above the form', () => {
-    const refused = new RpcError(
+    const tool = new RpcError(
       'INVALID_INPUT',
-      'Invalid input for approvals.edit: payload.to.1: Use a plain email address; payload: Unrecognized key "from"',
+      'google.gmail_send would refuse this: to.1: must match format "email"; arguments: must NOT have additional properties',
     );
-    expect(payloadProblem(refused, ['to', 'subject'])).toEqual({
-      message: 'Unrecognized key "from"',
-      fields: { to: 'Use a plain email address' },
+    expect(payloadProblem(tool, ['to', 'subject'])).toEqual({
+      message: 'arguments: must NOT have additional properties',
+      fields: { to: 'must match format "email"' },
     });
-    expect(payloadProblem(new RpcError('CONFLICT', 'This action is no longer waiting for you.'), ['to'])).toEqual({
-      message: 'This action is no longer waiting for you.',
+    const router = new RpcError(
+      'INVALID_INPUT',
+      'Invalid input for approvals.edit: payload.subject: Expected string; payload: Too many keys',
+    );
+    expect(payloadProblem(router, ['to', 'subject'])).toEqual({
+      message: 'Too many keys',
+      fields: { subject: 'Expected string' },
+    });
+    expect(payloadProblem(new RpcError('CONFLICT', 'This action is already denied.'), ['to'])).toEqual({
+      message: 'This action is already denied.',
       fields: {},
     });
   });

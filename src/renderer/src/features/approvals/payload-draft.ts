@@ -106,18 +106,19 @@ export function payloadOf(
 }
 
 /**
- * The core's refusal of an edit, split per field: INVALID_INPUT reads "Invalid input for
- * approvals.edit: payload.to.1: Use a plain email address…; payload.subject: …". Anything it
- * cannot place under a field shown is one sentence for the whole form.
+ * The core's refusal of an edit, split per field. The core checks the payload against the tool's
+ * schema ("google.gmail_send would refuse this: to.1: must match format "email"; subject: …"); the
+ * router's own check names fields under `payload.` ("Invalid input for approvals.edit: payload: …").
+ * Anything it cannot place under a field shown is one sentence for the whole form.
  */
 export function payloadProblem(error: unknown, keys: readonly string[]): PayloadProblem {
   const text = describeError(error);
-  const body = /^Invalid input for [\w.]+: (.*)$/s.exec(text)?.[1];
+  const body = /^(?:Invalid input for [\w.]+|[\w.-]+ would refuse this): (.*)$/s.exec(text)?.[1];
   if (!(error instanceof RpcError) || error.code !== 'INVALID_INPUT' || body === undefined) return { message: text, fields: {} };
   const fields: Record<string, string> = {};
   const rest: string[] = [];
   for (const part of body.split('; ')) {
-    const match = /^payload\.([^.:]+)[^:]*: (.*)$/s.exec(part);
+    const match = /^(?:payload\.)?([^.:\s]+)[^:\s]*: (.*)$/s.exec(part);
     const key = match?.[1];
     if (match && key && keys.includes(key)) fields[key] ??= match[2] ?? '';
     else rest.push(part.replace(/^payload(\.[^:]*)?: /, ''));
