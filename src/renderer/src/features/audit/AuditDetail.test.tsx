@@ -66,6 +66,12 @@ describe('Audit page: one entry and why it happened', () => {
     ]);
     expect(links[5]?.getAttribute('aria-current')).toBe('step');
     expect(links[3]?.textContent).toContain('You always confirm sending email.');
+    // The approval is an entry of its own and an item on the Approvals page: both open.
+    expect(
+      within(links[4] as HTMLElement)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Open in Approvals', 'Show entry 4']);
 
     // A link that is another entry opens it here, with its own chain.
     fireEvent.click(within(links[3] as HTMLElement).getByRole('button', { name: 'Show entry 3' }));

@@ -51,34 +51,35 @@ export function WhyChain({ seq }: { seq: number }) {
   );
 }
 
-/** Where a link can be opened: its page (a chat, a run, an approval), or its own audit entry. */
+/** Where a link can be opened: its page (a chat, a run, an approval), its own audit entry, or both. */
 function LinkTarget({ link, current }: { link: ChainLink; current: number }) {
   const client = useRpc();
   const { target } = link;
   const auditSeq = target?.page === 'audit' && target.id ? Number(target.id) : link.seq;
-  if (target && target.page !== 'audit' && isPageId(target.page)) {
-    const page = target.page;
-    const id = target.id;
-    return (
-      <button
-        type="button"
-        className="audit__link"
-        onClick={() =>
-          page === 'chat' && id
-            ? useNavigation.getState().selectThread(id)
-            : useNavigation.getState().navigate(page, id ? { section: id } : undefined)
-        }
-      >
-        Open in {page.charAt(0).toUpperCase() + page.slice(1)}
-      </button>
-    );
-  }
-  if (auditSeq !== null && Number.isInteger(auditSeq) && auditSeq !== current) {
-    return (
-      <button type="button" className="audit__link" onClick={() => void selectEntry(client, auditSeq)}>
-        Show entry {auditSeq}
-      </button>
-    );
-  }
-  return null;
+  const page = target && target.page !== 'audit' && isPageId(target.page) ? target.page : null;
+  const id = target?.id;
+  const showEntry = auditSeq !== null && Number.isInteger(auditSeq) && auditSeq !== current;
+  if (!page && !showEntry) return null;
+  return (
+    <div className="why-chain__links">
+      {page ? (
+        <button
+          type="button"
+          className="audit__link"
+          onClick={() =>
+            page === 'chat' && id
+              ? useNavigation.getState().selectThread(id)
+              : useNavigation.getState().navigate(page, id ? { section: id } : undefined)
+          }
+        >
+          Open in {page.charAt(0).toUpperCase() + page.slice(1)}
+        </button>
+      ) : null}
+      {showEntry ? (
+        <button type="button" className="audit__link" onClick={() => void selectEntry(client, auditSeq)}>
+          Show entry {auditSeq}
+        </button>
+      ) : null}
+    </div>
+  );
 }
