@@ -5,3 +5,5 @@ export * from './rpc/errors';
 export * from './rpc/client';
 export * from './transport';
 export * from './csp';
+export * from './proxy/action-preview';
+export * from './proxy/audit-csv';

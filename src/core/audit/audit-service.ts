@@ -1,5 +1,5 @@
 import type { AuditEntry, AuditFilter, AuditTrace, ChainLink, MethodResult } from '../../shared';
-import { AuditTrace as AuditTraceSchema } from '../../shared';
+import { AuditTrace as AuditTraceSchema, auditCsv } from '../../shared';
 import { CoreError } from '../errors';
 import type { AuditRepo, AuditRow } from '../store/audit-repo';
 import type { AuditLog } from './audit-log';
@@ -45,37 +45,10 @@ export class AuditService {
         entries: entries.length,
       };
     }
-    const columns: (keyof AuditEntry)[] = [
-      'seq',
-      'id',
-      'at',
-      'actor',
-      'action',
-      'mode',
-      'persona',
-      'model',
-      'tokensIn',
-      'tokensOut',
-      'latencyMs',
-      'costUsd',
-      'success',
-      'error',
-      'input',
-      'output',
-      'trace',
-      'prevHash',
-      'hash',
-    ];
-    const lines = [
-      columns.join(','),
-      ...entries.map((entry) =>
-        columns.map((column) => csvCell(column === 'at' ? new Date(entry.at).toISOString() : entry[column])).join(','),
-      ),
-    ];
     return {
       filename: `izzie-audit-${stamp}.csv`,
       mimeType: 'text/csv',
-      content: `${lines.join('\r\n')}\r\n`,
+      content: auditCsv(entries),
       entries: entries.length,
     };
   }
@@ -206,10 +179,3 @@ function parse(text: string | null): Record<string, unknown> | null {
 }
 
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-
-function csvCell(value: unknown): string {
-  const raw = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  // A cell a spreadsheet would run as a formula is kept as text.
-  const text = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}

@@ -1,59 +1,9 @@
-import type { ApprovalPreview, ConfirmKind } from '../../shared';
+import { previewOf, serverOf, shortName, type ConfirmKind } from '../../shared';
 
 /**
- * What a proxy action looks like to the person (the approval's preview), which people or places it
- * reaches (what a grant's allowlist is checked against), and which always-confirm kind it is.
- * Known built-in tools get a proper preview; anything else shows its arguments one per row.
+ * Which people or places a proxy action reaches (what a grant's allowlist is checked against), and
+ * which always-confirm kind it is. Its preview is `previewOf` in src/shared.
  */
-
-const str = (value: unknown): string => (typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value));
-const list = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : [];
-
-const shortName = (tool: string): string => tool.slice(tool.indexOf('.') + 1);
-const serverOf = (tool: string): string => (tool.includes('.') ? tool.slice(0, tool.indexOf('.')) : '');
-
-export function previewOf(
-  tool: string,
-  payload: Record<string, unknown>,
-  account: { email?: string | null } = {},
-): ApprovalPreview {
-  const server = serverOf(tool);
-  const name = shortName(tool);
-  if (server === 'google' && (name === 'gmail_send' || name === 'gmail_draft')) {
-    return {
-      kind: 'email',
-      from: account.email ?? null,
-      to: list(payload['to']),
-      cc: list(payload['cc']),
-      bcc: list(payload['bcc']),
-      subject: str(payload['subject']),
-      body: str(payload['body']),
-    };
-  }
-  if (server === 'slack' && name === 'message_send') {
-    return { kind: 'slack', workspace: null, channel: str(payload['channel']), text: str(payload['text']) };
-  }
-  if (server === 'github' && name === 'issue_create') {
-    return {
-      kind: 'issue',
-      service: 'github',
-      target: `${str(payload['owner'])}/${str(payload['repo'])}`,
-      title: str(payload['title']),
-      body: str(payload['body']),
-    };
-  }
-  if (server === 'linear' && name === 'issue_create') {
-    return {
-      kind: 'issue',
-      service: 'linear',
-      target: str(payload['team']),
-      title: str(payload['title']),
-      body: str(payload['description']),
-    };
-  }
-  return { kind: 'fields', fields: Object.entries(payload).map(([label, value]) => ({ label, value: str(value) })) };
-}
 
 /**
  * The people, channels or repositories an action reaches, lowercased: email addresses, `#channel`

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Approval, ApprovalReason, ApprovalStatus, AuditTrace } from '../../shared';
+import { previewOf, type Approval, type ApprovalReason, type ApprovalStatus, type AuditTrace } from '../../shared';
 import type { Tool } from '../agents/tools/tool-registry';
 import type { AuditLog } from '../audit/audit-log';
 import { CoreError } from '../errors';
@@ -9,10 +9,10 @@ import type { NotificationsService } from '../notifications/notifications-servic
 import type { Clock } from '../ports';
 import type { ApprovalChange, ApprovalsRepo, StoredApproval } from '../store/approvals-repo';
 import type { StoredGrant } from '../store/grants-repo';
-import { previewOf } from './action-preview';
 import type { ArgumentCheck } from './argument-check';
 import { originId, type CallContext } from './call-context';
 import type { GrantsService } from './grants';
+import { describe, statusWord, traceOf } from './approval-text';
 import { payloadHash } from './payload-hash';
 import type { PolicySettingsService } from './policy-settings';
 import type { ToolExecutor } from './tool-executor';
@@ -452,7 +452,7 @@ export class ApprovalsService {
     return {
       ...rest,
       taintedBy: [...taintedBy],
-      preview: previewOf(item.tool, item.payload, { email: this.deps.fromAddress() }),
+      preview: previewOf(item.tool, item.payload, { from: this.deps.fromAddress() }),
     };
   }
 
@@ -476,45 +476,4 @@ export class ApprovalsService {
       trace: { ...traceOf(item), ...extraTrace },
     });
   }
-}
-
-function traceOf(item: StoredApproval): AuditTrace {
-  return {
-    approvalId: item.id,
-    ...(item.trigger.threadId ? { threadId: item.trigger.threadId } : {}),
-    ...(item.trigger.runId ? { runId: item.trigger.runId } : {}),
-    ...(item.trigger.eventId ? { eventId: item.trigger.eventId } : {}),
-    ...(item.grantId ? { grantId: item.grantId } : {}),
-    ...(item.toolCallId ? { toolCallId: item.toolCallId } : {}),
-  };
-}
-
-/** One line for notifications: "Send an email to ada@example.com: Quarterly numbers". */
-export function describe(item: Pick<StoredApproval, 'tool' | 'payload'>): string {
-  const preview = previewOf(item.tool, item.payload);
-  switch (preview.kind) {
-    case 'email':
-      return `Send an email to ${preview.to.join(', ') || 'nobody'}: ${preview.subject || '(no subject)'}`;
-    case 'slack':
-      return `Post to ${preview.channel} on Slack: ${preview.text.slice(0, 80)}`;
-    case 'issue':
-      return `Create a ${preview.service === 'github' ? 'GitHub' : 'Linear'} issue in ${preview.target}: ${preview.title}`;
-    default:
-      return `Run ${item.tool}`;
-  }
-}
-
-function statusWord(status: ApprovalStatus): string {
-  const words: Record<ApprovalStatus, string> = {
-    pending: 'waiting for you',
-    approved: 'approved',
-    executing: 'going out',
-    done: 'done',
-    failed: 'failed',
-    denied: 'denied',
-    expired: 'expired',
-    cancelled: 'cancelled',
-    superseded: 'replaced by an edit',
-  };
-  return words[status];
 }

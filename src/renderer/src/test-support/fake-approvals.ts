@@ -1,6 +1,14 @@
-import { RpcError, type Approval, type EventName, type EventPayload, type Grant, type PolicySettings } from '../../../shared';
+import {
+  previewOf,
+  RpcError,
+  type Approval,
+  type EventName,
+  type EventPayload,
+  type Grant,
+  type PolicySettings,
+} from '../../../shared';
 import type { Handlers } from './fake-models';
-import { payloadHash, previewOf, type Payload } from './fake-payload';
+import { payloadHash, type Payload } from './fake-payload';
 
 type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 

@@ -1,4 +1,4 @@
-import { RpcError, type AuditEntry, type AuditFilter, type AuditVerification, type ChainLink } from '../../../shared';
+import { auditCsv, RpcError, type AuditEntry, type AuditFilter, type AuditVerification, type ChainLink } from '../../../shared';
 import type { Handlers } from './fake-models';
 import { payloadHash } from './fake-payload';
 
@@ -121,7 +121,7 @@ export function createFakeAudit(clock: () => number, options: FakeAuditOptions =
             content: JSON.stringify(entries, null, 2),
             entries: entries.length,
           }
-        : { filename: `izzie-audit-${stamp}.csv`, mimeType: 'text/csv', content: toCsv(entries), entries: entries.length };
+        : { filename: `izzie-audit-${stamp}.csv`, mimeType: 'text/csv', content: auditCsv(entries), entries: entries.length };
     },
   };
 
@@ -139,42 +139,6 @@ function kindOf(action: string): ChainLink['kind'] {
   if (action.startsWith('approval.') || action.startsWith('approvals.')) return 'approval';
   if (action.startsWith('proxy.')) return 'effect';
   return 'step';
-}
-
-/** The core's CSV columns (src/core/audit/audit-service.ts). */
-const CSV_COLUMNS: (keyof AuditEntry)[] = [
-  'seq',
-  'id',
-  'at',
-  'actor',
-  'action',
-  'mode',
-  'persona',
-  'model',
-  'tokensIn',
-  'tokensOut',
-  'latencyMs',
-  'costUsd',
-  'success',
-  'error',
-  'input',
-  'output',
-  'trace',
-  'prevHash',
-  'hash',
-];
-
-function toCsv(entries: AuditEntry[]): string {
-  const cell = (value: unknown) => {
-    const raw = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
-    // A cell a spreadsheet would run as a formula is kept as text.
-    const text = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const rows = entries.map((e) =>
-    CSV_COLUMNS.map((column) => cell(column === 'at' ? new Date(e.at).toISOString() : e[column])).join(','),
-  );
-  return `${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
 }
 
 /** The fake's stand-in for the core's entry hash: its fields and the hash before it. */

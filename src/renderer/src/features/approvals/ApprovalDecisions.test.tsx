@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { payloadHash, previewOf } from '../../test-support/fake-payload';
+import { previewOf } from '../../../../shared';
+import { payloadHash } from '../../test-support/fake-payload';
 import { resetStores } from '../../test-support/reset-stores';
 import { EMAIL, ISSUE, button, item, previewRows, queueList, recentList, showApprovalsPage } from './approvals-kit';
 
