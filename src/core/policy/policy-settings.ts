@@ -15,8 +15,13 @@ export const DEFAULT_POLICY: PolicySettings = {
   approvalTtlHours: 24,
 };
 
-/** Settings → Permissions. A stored document that no longer parses falls back to the defaults, loudly. */
+/**
+ * Settings → Permissions. A stored document that no longer parses falls back to the defaults, loudly.
+ * Read once and kept: the gate asks on every tool call, and only `update` changes it.
+ */
 export class PolicySettingsService {
+  private cached: PolicySettings | null = null;
+
   constructor(
     private readonly deps: {
       repo: PolicySettingsRepo;
@@ -27,6 +32,11 @@ export class PolicySettingsService {
   ) {}
 
   get(): PolicySettings {
+    this.cached ??= this.read();
+    return this.cached;
+  }
+
+  private read(): PolicySettings {
     const stored = this.deps.repo.read();
     if (stored === null) return DEFAULT_POLICY;
     const parsed = PolicySettings.safeParse({ ...DEFAULT_POLICY, ...(stored as object) });
@@ -38,6 +48,7 @@ export class PolicySettingsService {
   update(patch: Partial<PolicySettings>): PolicySettings {
     const next = PolicySettings.parse({ ...this.get(), ...patch });
     this.deps.repo.write(next, this.deps.clock.now());
+    this.cached = next;
     this.deps.events.emit('policy.changed', next);
     return next;
   }
