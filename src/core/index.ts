@@ -11,6 +11,7 @@ export {
   type SecretStore,
 } from './ports';
 export { resolveDataDir } from './data-dir';
+export { checkAuditLogFile, type AuditFileCheck } from './audit/audit-file-check';
 export { InstanceLockedError } from './store/instance-lock';
 export { MigrationError } from './store/migrations';
 export { Redactor } from './log/redact';
