@@ -5,6 +5,7 @@ export type CliCommand =
   | { kind: 'version' }
   | { kind: 'serve'; port: number; home: string | null; open: boolean; verbose: boolean }
   | { kind: 'models-test'; tier: 'thinking' | 'standard' | 'cheap' | null; home: string | null }
+  | { kind: 'audit-verify'; home: string | null }
   | { kind: 'error'; message: string };
 
 export const USAGE = `Usage: izzie <command> [options]
@@ -12,6 +13,7 @@ export const USAGE = `Usage: izzie <command> [options]
 Commands:
   serve              Start Izzie without Electron and serve it to your browser on 127.0.0.1
   models test        Check each tier's model: a prompt, the expected behaviour, a latency budget
+  audit verify       Check the audit log's hash chain (read-only: safe while Izzie is running)
 
 Options for serve:
   --port <n>         Port to listen on (default: a free one)
@@ -22,6 +24,11 @@ Options for serve:
 Options for models test:
   --tier <t>         Only this tier: thinking, standard or cheap
   --home <dir>       Data directory whose model settings to use
+
+Options for audit verify:
+  --home <dir>       Data directory whose audit log to check
+  Exit status: 0 intact, 1 broken (the first bad entry is named), 2 could not check
+               (no database there, or one from an older or newer Izzie)
 
 Global options:
   --version, -v      Print the version
@@ -65,6 +72,17 @@ export function parseCli(argv: readonly string[]): CliCommand {
       return { kind: 'error', message: `--tier must be thinking, standard or cheap, not "${tier}".` };
     }
     return { kind: 'models-test', tier, home: values.home ?? null };
+  }
+  if (command === 'audit') {
+    if (rest[0] !== 'verify') return { kind: 'error', message: 'Did you mean "izzie audit verify"?' };
+    if (rest.length > 1) return { kind: 'error', message: `Unexpected argument "${rest[1]}".` };
+    // Options of other commands are refused rather than ignored: `--port` here is surely a mistake.
+    const foreign = (['port', 'tier', 'open', 'verbose'] as const).find(
+      (name) => values[name] !== undefined && values[name] !== false,
+    );
+    if (foreign) return { kind: 'error', message: `--${foreign} does not apply to "izzie audit verify".` };
+    if (values.home !== undefined && values.home.trim() === '') return { kind: 'error', message: '--home needs a directory.' };
+    return { kind: 'audit-verify', home: values.home ?? null };
   }
   if (command !== 'serve') return { kind: 'error', message: `Unknown command "${command}".` };
   if (rest.length > 0) return { kind: 'error', message: `Unexpected argument "${rest[0]}".` };

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { version } from '../../package.json';
 import { InstanceLockedError, MigrationError } from '../core';
 import { USAGE, parseCli } from './cli-args';
+import { runAuditVerifyCommand } from './audit-verify-command';
 import { runModelsTestCommand } from './models-test-command';
 import { ServeError, serve } from './serve';
 
@@ -38,6 +39,13 @@ async function main(argv: readonly string[]): Promise<number> {
         env: process.env,
         print: (line) => void process.stdout.write(line + '\n'),
       }).catch(refusal);
+    case 'audit-verify':
+      return runAuditVerifyCommand({
+        home: command.home,
+        env: process.env,
+        print: (line) => void process.stdout.write(line + '\n'),
+        printError: (line) => void process.stderr.write(line + '\n'),
+      });
     case 'serve':
       break;
   }
