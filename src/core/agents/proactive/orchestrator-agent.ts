@@ -34,7 +34,13 @@ export class OrchestratorAgent {
   async handle(
     request: string,
     persona: Persona,
-    context: { runId: string; signal: AbortSignal; recordUsage: (usage: ModelUsage) => void },
+    context: {
+      runId: string;
+      /** The event that started the run, so the audit chain reaches back to it. */
+      eventId?: string;
+      signal: AbortSignal;
+      recordUsage: (usage: ModelUsage) => void;
+    },
   ): Promise<Orchestrated> {
     const remembered = await this.deps.memory.find(request, persona, 5, true).catch(() => null);
     const memories = remembered?.memories.map((m) => `- ${m.memory.content}`) ?? [];
@@ -65,7 +71,7 @@ export class OrchestratorAgent {
           persona,
           mode: 'assistant',
           signal: context.signal,
-          origin: { kind: 'engine', runId: context.runId, eventId: null, summary: 'an escalation' },
+          origin: { kind: 'engine', runId: context.runId, eventId: context.eventId ?? null, summary: 'an escalation' },
           confidence: null,
           toolCallId: call.id,
         });

@@ -101,6 +101,7 @@ export function inboundFunctions(deps: ProactiveDeps): EngineFunction[] {
         const outcome = await ctx.step.run('orchestrate', async () => {
           const done = await deps.orchestrator.handle(request, deps.persona(personaId), {
             runId: ctx.runId,
+            eventId: ctx.event.id,
             signal: ctx.signal,
             recordUsage: (usage) => ctx.recordUsage(usage),
           });
