@@ -109,7 +109,8 @@ export async function startProxyWorld() {
   const ids = await seedAttacks({ mail, github, slack, linear });
 
   let offset = 0;
-  const ports = { ...testPorts(join(dir.path, 'data')), clock: { now: () => Date.now() + offset } };
+  const dataDir = join(dir.path, 'data');
+  const ports = { ...testPorts(dataDir), clock: { now: () => Date.now() + offset } };
   const core: Core = createCore(ports, { memory: quietMemory(), engine: { idleCheckMs: 50 } });
   await core.start();
   const call: RpcClient['call'] = (method, ...params) => core.client.call(method, ...params);
@@ -160,18 +161,21 @@ export async function startProxyWorld() {
     linear,
     mail,
     ids,
+    /** Izzie's data directory (its database is `izzie.db`), for tests that play an attacker with disk access. */
+    dataDir,
     call,
     /** Moves Izzie's clock (not the emulators'). */
     advance: (ms: number) => void (offset += ms),
     /** Every request that would change something, at any service, since the world started. */
     writes,
-    /** Mail the emulator's Gmail holds as sent, read through the SDK: recipients, subject and body. */
-    async sentMail(): Promise<{ id: string; raw: string }[]> {
+    /** Mail the emulator's Gmail holds as sent, read through the SDK: the raw message and its decoded body. */
+    async sentMail(): Promise<{ id: string; raw: string; body: string }[]> {
       const { data } = await mail.users.messages.list({ userId: 'me', labelIds: ['SENT'], maxResults: 100 });
       return Promise.all(
         (data.messages ?? []).map(async ({ id }) => {
           const full = await mail.users.messages.get({ userId: 'me', id: id ?? '', format: 'raw' });
-          return { id: id ?? '', raw: Buffer.from(full.data.raw ?? '', 'base64url').toString('utf8') };
+          const raw = Buffer.from(full.data.raw ?? '', 'base64url').toString('utf8');
+          return { id: id ?? '', raw, body: bodyOf(raw) };
         }),
       );
     },
@@ -210,6 +214,16 @@ export function calls(...list: Array<[name: string, args: Record<string, unknown
   return fakeStep.toolCalls(
     list.map(([name, args], index) => ({ id: `call_${index}_${name}`, name, argumentChunks: [JSON.stringify(args)] })),
   );
+}
+
+/** The text of a single-part message Izzie wrote (see mime-message.ts): base64 or as is. */
+function bodyOf(raw: string): string {
+  const split = raw.indexOf('\r\n\r\n');
+  const headers = raw.slice(0, split);
+  const body = raw.slice(split + 4);
+  return /^Content-Transfer-Encoding: base64$/im.test(headers)
+    ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+    : body;
 }
 
 function tokenAuth(accessToken: string): OAuth2Client {

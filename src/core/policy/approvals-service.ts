@@ -138,6 +138,7 @@ export class ApprovalsService {
   }
 
   get(id: string): Approval {
+    this.expireDue();
     return this.view(this.require(id));
   }
 
