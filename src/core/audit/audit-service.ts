@@ -79,6 +79,14 @@ export class AuditService {
           queue.push(related);
         }
       }
+      // The model calls of the reply that asked for the tool, but not that reply's other tool calls.
+      const messageId = trace.messageId;
+      if (messageId && !followed.has(`messageId:${messageId}`)) {
+        followed.add(`messageId:${messageId}`);
+        for (const related of this.deps.repo.byTrace('messageId', messageId)) {
+          if (related.action === 'model.call') seen.set(related.seq, related);
+        }
+      }
     }
     const first = <K extends keyof AuditTrace>(key: K) => traces.find((t) => t[key])?.[key];
     const links: ChainLink[] = [];

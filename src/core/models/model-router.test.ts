@@ -145,7 +145,9 @@ describe('the model router: task → tier → model, streamed through the openai
 
   it('writes one audit entry per call with model, tokens, latency, cost and context, never the prompt or key', async () => {
     kit.fake.enqueue(fakeStep.text('Sure.', { usage: { promptTokens: 12, completionTokens: 2, cost: 0.5 } }));
-    await kit.models.router.complete(ask('drafting'), () => kit.advance(40));
+    await kit.models.router.complete({ ...ask('drafting'), trace: { threadId: 'thread-1', messageId: 'm-1' } }, () =>
+      kit.advance(40),
+    );
     const rows = kit.auditRows();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
@@ -158,6 +160,7 @@ describe('the model router: task → tier → model, streamed through the openai
       cost_usd: 0.5,
       success: 1,
       error: null,
+      trace: JSON.stringify({ threadId: 'thread-1', messageId: 'm-1' }),
     });
     expect(JSON.parse(rows[0]?.input ?? 'null')).toEqual({
       provider: 'custom',

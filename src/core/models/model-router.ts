@@ -202,6 +202,7 @@ export class OpenAIModelRouter implements ModelRouter {
       ...(typeof outcome.tokensOut === 'number' ? { tokensOut: outcome.tokensOut } : {}),
       ...(typeof outcome.costUsd === 'number' ? { costUsd: outcome.costUsd } : {}),
       ...(outcome.error === undefined ? {} : { error: outcome.error }),
+      ...(request.trace ? { trace: request.trace } : {}),
     });
   }
 }

@@ -3,7 +3,7 @@
  * picks the tier, the tier names a model, the provider serves it. Messages and tools use the
  * OpenAI chat-completions shapes, which every supported provider speaks.
  */
-import { TIERS, type Tier } from '../../shared';
+import { TIERS, type AuditTrace, type Tier } from '../../shared';
 
 export { TIERS, type Tier };
 
@@ -85,6 +85,8 @@ export interface ModelCallRequest {
   readonly purpose: string;
   /** Correlates audit entries (e.g. the thread or run id). */
   readonly correlationId?: string;
+  /** What the call answers (the reply or the run), so the audit's "why" chain can show it. */
+  readonly trace?: AuditTrace;
 }
 
 export interface ModelUsage {

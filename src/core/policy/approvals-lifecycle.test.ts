@@ -85,6 +85,20 @@ describe('approving proxy actions', () => {
     const { entries } = await world.call('audit.list', { action: 'proxy.', limit: 20 });
     const effect = entries.find((e) => e.input?.includes(item.payloadHash));
     expect(effect).toMatchObject({ action: 'proxy.action', success: true, trace: { approvalId: item.id } });
+
+    // "Why did Izzie do this?": from the conversation, through the model's request and the gate, to the send.
+    const chain = await world.call('audit.chain', { seq: effect?.seq ?? 0 });
+    expect(chain.map((link) => link.kind)).toEqual([
+      'message',
+      'model', // the round that asked to send
+      'policy',
+      'approval', // requested
+      'model', // the reply that told the person it waits for them
+      'approval', // approved
+      'tool_call',
+      'effect',
+    ]);
+    expect(chain.find((link) => link.kind === 'policy')?.title).toBe('Policy: needs-approval for google.gmail_send');
   });
 
   it('makes an edit a new item that needs its own approval, and sends the edit', async () => {

@@ -169,6 +169,7 @@ export class ChatAgent {
             task: 'chat',
             purpose: 'chat.reply',
             correlationId: threadId,
+            trace: { threadId, messageId: reply.id },
             signal,
             messages: conversation,
             ...(tools.length > 0 ? { tools } : {}),

@@ -105,6 +105,7 @@ export class ContextBuilder {
       task: 'summarization',
       purpose: 'chat.summarize',
       correlationId: input.threadId,
+      trace: { threadId: input.threadId },
       signal: input.signal,
       messages: [
         {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Classification, type ClassificationResult, type IzzieEvent } from '../../../shared';
+import { Classification, type AuditTrace, type ClassificationResult, type IzzieEvent } from '../../../shared';
 import type { ModelUsage } from '../../engine/engine-function';
 import type { Logger } from '../../log/logger';
 import { completeJson } from '../../models/json-answer';
@@ -22,6 +22,8 @@ const INSTRUCTIONS = [
 
 export interface ClassifyOptions {
   readonly correlationId: string;
+  /** The run the classification is part of, for the audit's "why" chain. */
+  readonly trace?: AuditTrace;
   readonly signal?: AbortSignal;
   readonly recordUsage?: (usage: ModelUsage) => void;
 }
@@ -61,6 +63,7 @@ export class EventClassifier {
         task: 'classification',
         purpose: 'engine.classify',
         correlationId: options.correlationId,
+        ...(options.trace ? { trace: options.trace } : {}),
         messages: [
           { role: 'system', content: INSTRUCTIONS },
           { role: 'user', content: description },

@@ -43,6 +43,7 @@ export class NotifierAgent {
       task: 'drafting',
       purpose: 'engine.draft_reply',
       correlationId: context.runId,
+      trace: { runId: context.runId },
       signal: context.signal,
       messages: [
         { role: 'system', content: DRAFT_INSTRUCTIONS },
@@ -82,6 +83,7 @@ export class NotifierAgent {
       task: 'notification',
       purpose: 'engine.digest',
       correlationId: context.runId,
+      trace: { runId: context.runId },
       signal: context.signal,
       messages: [
         { role: 'system', content: DIGEST_INSTRUCTIONS },

@@ -58,6 +58,7 @@ export class OrchestratorAgent {
         task: 'planning',
         purpose: 'engine.orchestrate',
         correlationId: context.runId,
+        trace: { runId: context.runId },
         signal: context.signal,
         messages,
         ...(tools.length > 0 ? { tools } : {}),

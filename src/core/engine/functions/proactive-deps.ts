@@ -34,6 +34,7 @@ export async function classifyStep(ctx: RunContext, deps: ProactiveDeps): Promis
   return ctx.step.run('classify', async () => {
     const result = await deps.classifier.classify(ctx.event, {
       correlationId: ctx.runId,
+      trace: { runId: ctx.runId },
       signal: ctx.signal,
       recordUsage: (usage) => ctx.recordUsage(usage),
     });
