@@ -47,7 +47,14 @@ describe('fake core: approvals', () => {
 
     expect(core.approvals.sendDue()).toEqual([]);
     vi.advanceTimersByTime(10_000);
-    expect(core.approvals.sendDue()).toEqual([expect.objectContaining({ id: 'email', status: 'done', result: 'Sent' })]);
+    // It answers as Gmail's send tool does: JSON text.
+    expect(core.approvals.sendDue()).toEqual([
+      expect.objectContaining({
+        id: 'email',
+        status: 'done',
+        result: '{"id":"18c2f0a1b2c3d4e5","threadId":"18c2f0a1b2c3d4e5","labelIds":["SENT"]}',
+      }),
+    ]);
     expect(changed.at(-1)?.status).toBe('done');
   });
 

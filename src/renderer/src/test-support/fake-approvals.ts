@@ -16,7 +16,7 @@ export interface FakeApprovalsOptions {
   approvals?: Approval[];
   grants?: Grant[];
   policy?: Partial<PolicySettings>;
-  /** What a sent action answers (`result`); "Sent" unless a test says otherwise. */
+  /** What a sent action answers (`result`); its tool's JSON answer (`toolAnswer`) unless a test says otherwise. */
   result?: string;
 }
 
@@ -274,7 +274,7 @@ export function createFakeApprovals(emit: Emit, clock: () => number, options: Fa
     const sent = due.map((a): Approval =>
       outcome.error
         ? { ...a, status: 'failed', executedAt: at, error: outcome.error }
-        : { ...a, status: 'done', executedAt: at, result: options.result ?? 'Sent' },
+        : { ...a, status: 'done', executedAt: at, result: options.result ?? toolAnswer(a) },
     );
     if (sent.length > 0) put(...sent);
     return sent;
@@ -289,6 +289,69 @@ export function createFakeApprovals(emit: Emit, clock: () => number, options: Fa
       put(approval);
     },
   };
+}
+
+/**
+ * What the tool answers once the action went out, as the core keeps it: the JSON text of the built-in
+ * tool's `run` result (src/core/integrations/<service>/*-tools.ts), made up from the payload.
+ */
+export function toolAnswer(approval: Pick<Approval, 'tool' | 'payload'>): string {
+  const { payload } = approval;
+  const text = (key: string, fallback: string) => (typeof payload[key] === 'string' ? payload[key] : fallback);
+  switch (approval.tool) {
+    case 'google.gmail_send':
+      return JSON.stringify({ id: '18c2f0a1b2c3d4e5', threadId: '18c2f0a1b2c3d4e5', labelIds: ['SENT'] });
+    case 'slack.message_send': {
+      const channel = text('channel', '#general');
+      const name = /^C[A-Z0-9]{8,}$/.test(channel) ? null : channel.replace(/^#/, '');
+      return JSON.stringify({
+        channel: { id: 'C0123ABCD', name },
+        ts: '1712345678.000100',
+        thread_ts: null,
+        text: text('text', ''),
+      });
+    }
+    case 'github.issue_create': {
+      const repo = `${text('owner', 'octocat')}/${text('repo', 'hello-world')}`;
+      return JSON.stringify({
+        number: 12,
+        title: text('title', ''),
+        state: 'open',
+        author: 'ada',
+        labels: [],
+        assignees: [],
+        comments: 0,
+        url: `https://github.com/${repo}/issues/12`,
+        created_at: '2024-03-01T10:00:00Z',
+        updated_at: '2024-03-01T10:00:00Z',
+      });
+    }
+    case 'linear.issue_create': {
+      const identifier = `${text('team', 'ENG').toUpperCase()}-8`;
+      return JSON.stringify({
+        identifier,
+        title: text('title', ''),
+        state: 'Todo',
+        priority: 'No priority',
+        assignee: null,
+        url: `https://linear.app/acme/issue/${identifier}`,
+        updatedAt: '2024-03-01T10:00:00.000Z',
+      });
+    }
+    case 'google.calendar_create':
+      return JSON.stringify({
+        id: 'evt-1',
+        summary: text('summary', '(no title)'),
+        start: text('start', ''),
+        end: text('end', ''),
+        allDay: false,
+        status: 'confirmed',
+        attendees: [],
+        link: 'https://www.google.com/calendar/event?eid=evt-1',
+      });
+    default:
+      return JSON.stringify({ ok: true });
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Approval } from '../../../../shared';
+import { describeActionResult } from '../../../../shared/proxy/action-result';
 import { Icon } from '../../components/Icon';
 import { useRpc } from '../../rpc/rpc-context';
 import { useApprovals } from '../../stores/approvals';
@@ -11,6 +12,8 @@ import { undo } from './approvals-actions';
  * How a decided action went. An approved one counts down to `sendAt` with Undo beside it; then it
  * shows what happened once the core reports it. The countdown is a timer (not read out every
  * second); the outcome beside it is a status, so "Sent" or "Failed" is announced when it arrives.
+ * A done action says what the service answered in a line ("Posted in #general"), never the tool's
+ * raw JSON, with a link to what it made when the answer has one.
  */
 export function ApprovalOutcome({ approval }: { approval: Approval }) {
   return (
@@ -18,9 +21,12 @@ export function ApprovalOutcome({ approval }: { approval: Approval }) {
       {approval.status === 'approved' && approval.sendAt !== null ? (
         <Countdown approval={approval} sendAt={approval.sendAt} />
       ) : (
-        <p role="status" className="approval-outcome__text">
-          <Outcome approval={approval} />
-        </p>
+        <>
+          <p role="status" className="approval-outcome__text">
+            <Outcome approval={approval} />
+          </p>
+          {approval.status === 'done' ? <ResultLink approval={approval} /> : null}
+        </>
       )}
     </div>
   );
@@ -68,10 +74,7 @@ function Outcome({ approval }: { approval: Approval }) {
       return (
         <>
           <Icon name="check" size={14} />
-          <span>
-            Sent{approval.result ? ': ' : ''}
-            {approval.result ? <span className="approval-outcome__result">{approval.result}</span> : null}
-          </span>
+          <span className="approval-outcome__result">{describeActionResult(approval.tool, approval.result).text}</span>
         </>
       );
     case 'failed':
@@ -92,6 +95,17 @@ function Outcome({ approval }: { approval: Approval }) {
     case 'pending':
       return null;
   }
+}
+
+/** Opens what the action made (the issue, the event) in the browser, when the service said where. */
+function ResultLink({ approval }: { approval: Approval }) {
+  const { url, site } = describeActionResult(approval.tool, approval.result);
+  if (!url) return null;
+  return (
+    <a className="approval-outcome__link" href={url} target="_blank" rel="noreferrer">
+      Open in {site ?? 'the browser'}
+    </a>
+  );
 }
 
 /** An edited item points at the version that replaced it. */

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { toolAnswer } from '../../test-support/fake-approvals';
 import { resetStores } from '../../test-support/reset-stores';
 import { approvalOptions, button, item, queueList, recentList, showApprovalsPage } from './approvals-kit';
 
@@ -36,8 +37,8 @@ describe('Approvals page: the undo window', () => {
     expect(button(item('a-email'), 'Approve')).toBeTruthy();
   });
 
-  it('shows that it was sent, with the result, once the window has passed', async () => {
-    const core = await showApprovalsPage(approvalOptions({ result: 'Message 18c2f sent to dana@acme.com' }));
+  it('shows that it was sent, with what Gmail answered in words, once the window has passed', async () => {
+    const core = await showApprovalsPage(approvalOptions());
     await approveEmail();
     act(() => vi.advanceTimersByTime(10_000));
     const card = item('a-email');
@@ -46,7 +47,12 @@ describe('Approvals page: the undo window', () => {
     expect(within(card).getByRole('status').textContent).toBe('Approved; sending…');
 
     act(() => void core.approvals.sendDue());
-    expect(within(item('a-email')).getByRole('status').textContent).toBe('Sent: Message 18c2f sent to dana@acme.com');
+    // Gmail's answer is JSON ({"id":…,"labelIds":["SENT"]}); the person reads a line, not the JSON.
+    expect(core.approvals.state.approvals.find((a) => a.id === 'a-email')?.result).toContain('"labelIds":["SENT"]');
+    expect(within(item('a-email')).getByRole('status').textContent).toBe('Sent (Gmail message 18c2f0a1b2c3d4e5)');
+    expect(item('a-email').textContent).not.toContain('labelIds');
+    // A sent email has nothing to open.
+    expect(within(item('a-email')).queryByRole('link')).toBeNull();
   });
 
   it('shows why sending failed', async () => {
@@ -64,10 +70,10 @@ describe('Approvals page: the undo window', () => {
     await approveEmail();
     // The core sent it a moment early (its clock ran ahead of the window's).
     core.approvals.state.approvals = core.approvals.state.approvals.map((a) =>
-      a.id === 'a-email' ? { ...a, status: 'done', result: 'Sent', executedAt: Date.now() } : a,
+      a.id === 'a-email' ? { ...a, status: 'done', result: toolAnswer(a), executedAt: Date.now() } : a,
     );
     fireEvent.click(button(item('a-email'), 'Undo'));
     expect((await within(item('a-email')).findByRole('alert')).textContent).toBe('This action is done.');
-    expect(within(item('a-email')).getByRole('status').textContent).toBe('Sent: Sent');
+    expect(within(item('a-email')).getByRole('status').textContent).toBe('Sent (Gmail message 18c2f0a1b2c3d4e5)');
   });
 });

@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Approval } from '../../../../shared';
 import { useNavigation } from '../../stores/navigation';
-import { approval } from '../../test-support/fake-approvals';
+import { approval, toolAnswer } from '../../test-support/fake-approvals';
 import { resetStores } from '../../test-support/reset-stores';
 import {
   EMAIL,
@@ -99,7 +100,13 @@ describe('Approvals page: the queue', () => {
     await showApprovalsPage(
       approvalOptions({
         approvals: [
-          approval({ id: 'sent', status: 'done', decidedAt: at - 5_000, executedAt: at, result: 'Message 18c2 sent' }),
+          approval({
+            id: 'sent',
+            status: 'done',
+            decidedAt: at - 5_000,
+            executedAt: at,
+            result: toolAnswer({ tool: 'google.gmail_send', payload: {} }),
+          }),
           approval({
             id: 'failed',
             tool: 'slack.message_send',
@@ -121,13 +128,69 @@ describe('Approvals page: the queue', () => {
         .getAllByRole('article')
         .map((a) => a.getAttribute('data-approval-id')),
     ).toEqual(['sent', 'failed', 'denied', 'expired']);
-    expect(within(item('sent')).getByRole('status').textContent).toBe('Sent: Message 18c2 sent');
+    expect(within(item('sent')).getByRole('status').textContent).toBe('Sent (Gmail message 18c2f0a1b2c3d4e5)');
     expect(within(item('failed')).getByRole('status').textContent).toBe('Failed: Slack says the channel is archived.');
     expect(within(item('denied')).getByRole('status').textContent).toBe('Denied: “Wrong numbers”. Izzie did not send it.');
     expect(within(item('expired')).getByRole('status').textContent).toContain('Expired');
     // What was decided is still there to read, folded away.
     expect(within(item('sent')).getByText('What it was').closest('details')?.open).toBe(false);
     expect(within(recent).queryByRole('button', { name: 'Approve' })).toBeNull();
+  });
+
+  it('says what each sent action’s service answered in a line, not the tool’s JSON, with a link to what it made', async () => {
+    const at = Date.now() - 60_000;
+    const done = (base: Approval, result = toolAnswer(base)): Approval => ({
+      ...base,
+      status: 'done',
+      decidedAt: at - 5_000,
+      decidedBy: 'user',
+      executedAt: at,
+      result,
+    });
+    const linear = approval({
+      id: 'a-linear',
+      tool: 'linear.issue_create',
+      actionClass: 'create',
+      payload: { team: 'ENG', title: 'Login loops after reset' },
+    });
+    const comment = approval({
+      id: 'a-comment',
+      tool: 'linear.comment_create',
+      actionClass: 'create',
+      payload: { issue: 'ENG-7', body: 'Fixed in the next release.' },
+    });
+    const other = approval({ id: 'a-other', tool: 'notion.page_create', actionClass: 'create', payload: { title: 'Notes' } });
+    await showApprovalsPage(
+      approvalOptions({
+        approvals: [
+          done(SLACK),
+          done(ISSUE),
+          done(EVENT),
+          done(linear),
+          done(comment, JSON.stringify({ id: 'c1', issue: 'ENG-7', issueUrl: 'https://linear.app/acme/issue/ENG-7' })),
+          done(other, `{"id":"p1","note":"${'x'.repeat(300)}"}`),
+        ],
+      }),
+    );
+    const outcome = (id: string) => within(item(id)).getByRole('status').textContent;
+    const link = (id: string) => within(item(id)).queryByRole('link');
+    expect(outcome('a-slack')).toBe('Posted in #launch');
+    expect(link('a-slack')).toBeNull();
+    expect(outcome('a-issue')).toBe('Created acme/app#12');
+    expect(link('a-issue')?.textContent).toBe('Open in GitHub');
+    expect(link('a-issue')?.getAttribute('href')).toBe('https://github.com/acme/app/issues/12');
+    // It opens in the browser, not in Izzie's window.
+    expect(link('a-issue')?.getAttribute('target')).toBe('_blank');
+    expect(outcome('a-event')).toBe('Event created: Dentist');
+    expect(link('a-event')?.textContent).toBe('Open in Google Calendar');
+    expect(outcome('a-linear')).toBe('Created ENG-8');
+    expect(link('a-linear')?.getAttribute('href')).toBe('https://linear.app/acme/issue/ENG-8');
+    expect(outcome('a-comment')).toBe('Commented on ENG-7');
+    expect(link('a-comment')?.textContent).toBe('Open in Linear');
+    // Any other tool: the start of its answer, on one line.
+    expect(outcome('a-other')).toMatch(/^Done: \{"id":"p1","note":"x+…$/);
+    expect(outcome('a-other')?.length).toBeLessThan(140);
+    expect(link('a-other')).toBeNull();
   });
 
   it('shows a list it could not read in the core’s words, and tries again', async () => {

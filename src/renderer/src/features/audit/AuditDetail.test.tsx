@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useNavigation } from '../../stores/navigation';
 import { resetStores } from '../../test-support/reset-stores';
-import { LOG, showAuditPage } from './audit-kit';
+import { EMAIL_CHAIN, LOG, T0, auditOptions, showAuditPage } from './audit-kit';
 
 beforeEach(() => resetStores());
 afterEach(() => cleanup());
@@ -79,6 +79,47 @@ describe('Audit page: one entry and why it happened', () => {
       expect(within(detail()).getByRole('heading', { level: 2 }).textContent).toBe('Entry 3 · policy.decision'),
     );
     expect(core.callsTo('audit.chain').at(-1)?.params).toEqual({ seq: 3 });
+  });
+
+  it('says what the effect’s service answered in words, not the tool’s raw JSON', async () => {
+    // As the core words an effect: the tool's name in the title, its raw answer in the detail.
+    const effect = (title: string, detail: string) => ({
+      kind: 'effect' as const,
+      title,
+      detail,
+      at: T0 - 29 * 60_000,
+      seq: 5,
+      target: null,
+    });
+    const chainWith = async (link: ReturnType<typeof effect>) => {
+      cleanup();
+      resetStores();
+      await showAuditPage(auditOptions({ chains: { 5: [...EMAIL_CHAIN.slice(0, -1), link] } }));
+      open('Entry 5: proxy.action');
+      const chain = await within(await waitFor(detail)).findByRole('list', { name: 'Why did Izzie do this?' });
+      return within(chain).getAllByRole('listitem').at(-1) as HTMLElement;
+    };
+
+    let last = await chainWith(
+      effect('google.gmail_send went out', '{"id":"18c2f0a1b2c3d4e5","threadId":"18c2f0a1b2c3d4e5","labelIds":["SENT"]}'),
+    );
+    expect(last.querySelector('.why-chain__detail')?.textContent).toBe('Sent (Gmail message 18c2f0a1b2c3d4e5)');
+    expect(within(last).queryByRole('link')).toBeNull();
+
+    last = await chainWith(
+      effect(
+        'github.issue_create went out',
+        JSON.stringify({ number: 12, title: 'Login loops', url: 'https://github.com/octocat/hello-world/issues/12' }),
+      ),
+    );
+    expect(last.querySelector('.why-chain__detail')?.textContent).toBe('Created octocat/hello-world#12 Open in GitHub');
+    expect(within(last).getByRole('link', { name: 'Open in GitHub' }).getAttribute('href')).toBe(
+      'https://github.com/octocat/hello-world/issues/12',
+    );
+
+    // One that did not go out keeps the core's words for why.
+    last = await chainWith(effect('slack.message_send did not go out', 'slack.message_send failed: channel_not_found'));
+    expect(last.querySelector('.why-chain__detail')?.textContent).toBe('slack.message_send failed: channel_not_found');
   });
 
   it('opens a link’s target: the approval, the run in Activity', async () => {

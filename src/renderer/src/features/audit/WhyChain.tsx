@@ -5,7 +5,7 @@ import { isPageId, useNavigation } from '../../stores/navigation';
 import { formatExact } from '../activity/activity-format';
 import { LoadProblem } from '../integrations/LoadState';
 import { selectEntry } from './audit-actions';
-import { LINK_NAMES } from './audit-format';
+import { effectResult, LINK_NAMES } from './audit-format';
 
 /**
  * "Why did Izzie do this?": the chain from what started it to what it did — event, classification,
@@ -42,12 +42,31 @@ export function WhyChain({ seq }: { seq: number }) {
                 </time>
               ) : null}
             </div>
-            {link.detail ? <p className="why-chain__detail">{link.detail}</p> : null}
+            <LinkDetail link={link} />
             <LinkTarget link={link} current={seq} />
           </div>
         </li>
       ))}
     </ol>
+  );
+}
+
+/** The link's detail; an effect's in words ("Posted in #general"), not the tool's raw answer. */
+function LinkDetail({ link }: { link: ChainLink }) {
+  const result = effectResult(link);
+  if (!result) return link.detail ? <p className="why-chain__detail">{link.detail}</p> : null;
+  return (
+    <p className="why-chain__detail">
+      {result.text}
+      {result.url ? (
+        <>
+          {' '}
+          <a className="audit__link" href={result.url} target="_blank" rel="noreferrer">
+            Open in {result.site ?? 'the browser'}
+          </a>
+        </>
+      ) : null}
+    </p>
   );
 }
 

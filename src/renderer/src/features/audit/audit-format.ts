@@ -1,4 +1,5 @@
 import type { AuditEntry, ChainLink } from '../../../../shared';
+import { describeActionResult, type ActionResultLine } from '../../../../shared/proxy/action-result';
 
 export const ACTOR_NAMES: Record<AuditEntry['actor'], string> = { user: 'You', izzie: 'Izzie', system: 'System' };
 export const MODE_NAMES: Record<NonNullable<AuditEntry['mode']>, string> = { assistant: 'Assistant', proxy: 'Proxy' };
@@ -16,6 +17,21 @@ export const LINK_NAMES: Record<ChainLink['kind'], string> = {
   approval: 'Approval',
   effect: 'Effect',
 };
+
+/** The core's title for an effect that went out: "google.gmail_send went out" (src/core/audit/audit-service.ts). */
+const WENT_OUT = /^(\S+) went out$/;
+
+/**
+ * What an effect link's detail says, when it is the tool's raw answer: the core puts what the tool
+ * answered there as it came (JSON text), which reads as one line ("Posted in #general"). Null keeps
+ * the detail as it is: any other link, an effect that failed (its detail is the error, in words) or
+ * a detail already in words.
+ */
+export function effectResult(link: ChainLink): ActionResultLine | null {
+  if (link.kind !== 'effect' || !link.detail || !/^\s*[{[]/.test(link.detail)) return null;
+  const tool = WENT_OUT.exec(link.title)?.[1];
+  return tool ? describeActionResult(tool, link.detail) : null;
+}
 
 /** Suggestions for the action filter: the kinds of entry the log holds, as prefixes (your changes are RPC method names). */
 export const ACTION_PREFIXES = ['model.', 'tool.', 'policy.', 'approval.', 'proxy.', 'approvals.', 'grants.', 'settings.'];

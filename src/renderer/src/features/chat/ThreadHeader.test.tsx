@@ -32,11 +32,17 @@ describe('Thread header', () => {
     expect(within(persona).getByRole<HTMLInputElement>('radio', { name: 'Personal' }).checked).toBe(true);
     expect(core.threads[0]?.persona).toBe('personal');
 
-    expect(screen.queryByText(/cannot send, post or create anything on your behalf/)).toBeNull();
+    expect(document.querySelector('.proxy-hint')).toBeNull();
     const mode = screen.getByRole('radiogroup', { name: 'Mode' });
     fireEvent.click(within(mode).getByRole('radio', { name: 'Proxy (speaks as you)' }));
     await waitFor(() => expect(core.callsTo('threads.configure')[1]?.params).toEqual({ id, mode: 'proxy' }));
-    expect(screen.getByText(/cannot send, post or create anything on your behalf/)).toBeTruthy();
+    // Proxy mode acts as the person, through the policy gate: approval, grants, taint, the undo window.
+    const hint = document.querySelector('.proxy-hint')?.textContent ?? '';
+    expect(hint).toMatch(/^Proxy mode\. Izzie speaks as you and can send email, post to Slack or create issues/);
+    expect(hint).toContain('waits in Approvals for your approval unless a grant you gave allows it');
+    expect(hint).toContain('Once this conversation has read outside content (mail, Slack, issues), Izzie always asks you first.');
+    expect(hint).toContain('after the undo window (Settings → Permissions)');
+    expect(hint).not.toContain('cannot send');
   });
 
   it('puts the persona back and says why when the core refuses', async () => {

@@ -51,7 +51,10 @@ export function ThreadHeader({ thread, threadId }: { thread: Thread | undefined;
         <p className="proxy-hint">
           <Icon name="user" size={14} />
           <span>
-            <strong>Proxy mode.</strong> Izzie drafts in your voice, but it cannot send, post or create anything on your behalf.
+            <strong>Proxy mode.</strong> Izzie speaks as you and can send email, post to Slack or create issues, but each action
+            waits in Approvals for your approval unless a grant you gave allows it. Once this conversation has read outside
+            content (mail, Slack, issues), Izzie always asks you first. An approved action goes out after the undo window
+            (Settings → Permissions).
           </span>
         </p>
       ) : null}
