@@ -217,7 +217,7 @@ test.describe('approving an email Izzie sends as you', () => {
 
     // After the window it goes out, and the item says so.
     const sent = recent.getByRole('article').filter({ hasText: EDITED_BODY });
-    await expect(sent.getByRole('status')).toHaveText(/^Sent: /, { timeout: UNDO_SECONDS * 1000 + 10_000 });
+    await expect(sent.getByRole('status')).toHaveText(/^Sent \(Gmail message .+\)$/, { timeout: UNDO_SECONDS * 1000 + 10_000 });
     await expect(sent.getByRole('timer')).toHaveCount(0);
     await expect(sent.getByRole('button', { name: 'Undo' })).toHaveCount(0);
 
@@ -238,15 +238,18 @@ test.describe('approving an email Izzie sends as you', () => {
     const detail = page.getByRole('region', { name: /^Entry \d+ · proxy\.action$/ });
     await expect(detail).toBeVisible();
     const chain = detail.getByRole('list', { name: 'Why did Izzie do this?' });
-    // Message → policy decision → the approval's life (asked, edited, approved) → the tool call → the effect.
+    // Message → the model's request → policy decision → the approval's life (asked, edited, approved,
+    // with the reply that said so between) → the tool call → the effect.
     await expect(chain.getByRole('listitem')).toHaveText([
       /^Message\s*Chat: Email Bob/,
+      /^Model call\s*Model call \(.+\).*chat\.reply/,
       /^Policy decision\s*Policy: needs-approval for google\.gmail_send.*Sending email always waits/,
       /^Approval\s*Approval requested \(google\.gmail_send\)/,
+      /^Model call\s*Model call \(.+\).*chat\.reply/,
       /^Approval\s*Approval edited \(google\.gmail_send\)/,
       /^Approval\s*Approval approved \(google\.gmail_send\)/,
       /^Tool call\s*Called google\.gmail_send/,
-      /^Effect\s*google\.gmail_send went out/,
+      /^Effect\s*google\.gmail_send went out.*Sent \(Gmail message .+\)/,
     ]);
     await expect(chain.getByRole('listitem').last()).toHaveAttribute('aria-current', 'step');
     await chain.screenshot({ path: test.info().outputPath('audit-chain.png') });

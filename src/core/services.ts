@@ -16,6 +16,7 @@ import { EngineEventsRepo } from './store/engine-events-repo';
 import { TriageRepo } from './store/triage-repo';
 import { NotificationsService } from './notifications/notifications-service';
 import { createPolicy } from './policy/create-policy';
+import { settleChatToolCall } from './chat/approval-tool-calls';
 import { NotificationsRepo } from './store/notifications-repo';
 import { MessagesService } from './chat/messages-service';
 import { ThreadsService } from './chat/threads-service';
@@ -167,6 +168,7 @@ export function createServices(options: ServiceOptions): Services {
     notifications,
     persona: (id) => personas.get(id),
     fromAddress: () => integrations.list().find((i) => i.id === 'google' && i.status === 'connected')?.account ?? null,
+    onApprovalChanged: (item) => settleChatToolCall({ messages: messagesRepo, events }, item),
   });
   const chatMemory = new ChatMemory({ memory, log: log.child('memory'), taint: policy.taint });
   // Deleting a source deletes what was learned only from it (DESIGN.md "Memory").

@@ -138,7 +138,7 @@ function linkOf(row: AuditRow): ChainLink {
       ...base,
       kind: 'effect',
       title: row.success ? `${tool ?? 'The action'} went out` : `${tool ?? 'The action'} did not go out`,
-      detail: row.success ? row.output : row.error,
+      detail: row.success ? answerOf(row.output) : row.error,
     };
   }
   if (row.action === 'model.call')
@@ -174,6 +174,17 @@ function traceOf(row: AuditRow): AuditTrace {
   if (!row.trace) return {};
   const parsed = AuditTraceSchema.safeParse(parse(row.trace));
   return parsed.success ? parsed.data : {};
+}
+
+/** A proxy action's output is the tool's answer, stored as a JSON string: the answer itself. */
+function answerOf(output: string | null): string | null {
+  if (output === null) return null;
+  try {
+    const value: unknown = JSON.parse(output);
+    return typeof value === 'string' ? value : output;
+  } catch {
+    return output;
+  }
 }
 
 function parse(text: string | null): Record<string, unknown> | null {

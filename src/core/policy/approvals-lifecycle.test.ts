@@ -76,6 +76,9 @@ describe('approving proxy actions', () => {
 
     await until(async () => (await statusOf(item.id)) === 'done');
     await conflict(world.call('approvals.approve', { id: item.id, payloadHash: item.payloadHash }));
+    // The chat's tool card says what became of it (and the model reads that on the next turn).
+    const card = (await world.call('messages.list', { threadId: item.trigger.threadId ?? '' })).messages.at(-1)?.toolCalls[0];
+    expect(card).toMatchObject({ status: 'ok', result: expect.stringMatching(/^Sent after the user's approval\. \{"id":/) });
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const sent = await sendsOf('Contract signed');
     expect(sent).toHaveLength(1);
@@ -99,6 +102,10 @@ describe('approving proxy actions', () => {
       'effect',
     ]);
     expect(chain.find((link) => link.kind === 'policy')?.title).toBe('Policy: needs-approval for google.gmail_send');
+    expect(chain.at(-1)).toMatchObject({
+      title: 'google.gmail_send went out',
+      detail: expect.stringMatching(/^\{"id":"[^"]+","threadId"/),
+    });
   });
 
   it('makes an edit a new item that needs its own approval, and sends the edit', async () => {
@@ -156,6 +163,8 @@ describe('approving proxy actions', () => {
     expect(sendRequests()).toBe(before);
     expect(await sendsOf('Offer letter')).toEqual([]);
     await world.call('approvals.deny', { id: item.id, reason: 'Not yet' });
+    const card = (await world.call('messages.list', { threadId: item.trigger.threadId ?? '' })).messages.at(-1)?.toolCalls[0];
+    expect(card).toMatchObject({ status: 'denied', result: 'The user denied it: Not yet' });
     await world.call('policy.update', { undoSeconds: 1 });
   });
 
@@ -212,6 +221,8 @@ describe('approving proxy actions', () => {
       expect(item?.status).toBe('pending');
       world.advance(25 * 3_600_000);
       expect(await statusOf(item?.id ?? '')).toBe('expired');
+      const card = (await world.call('messages.list', { threadId: item?.trigger.threadId ?? '' })).messages.at(-1)?.toolCalls[0];
+      expect(card).toMatchObject({ status: 'denied', result: expect.stringMatching(/expired and was not sent/) });
       await conflict(world.call('approvals.approve', { id: item?.id ?? '', payloadHash: item?.payloadHash ?? '' }));
     });
   });

@@ -37,6 +37,8 @@ export interface ApprovalsDeps {
   readonly log: Logger;
   /** The address mail goes out from (the connected Google account), for the preview. */
   readonly fromAddress: () => string | null;
+  /** Told of every change, e.g. so the chat's tool card can say what became of it. */
+  readonly onChanged?: (item: StoredApproval) => void;
   readonly setTimer?: (run: () => void, ms: number) => unknown;
   readonly clearTimer?: (timer: unknown) => void;
 }
@@ -442,6 +444,11 @@ export class ApprovalsService {
   }
 
   private changed(item: StoredApproval): Approval {
+    try {
+      this.deps.onChanged?.(item);
+    } catch (error) {
+      this.deps.log.error('an approval listener failed', { error });
+    }
     const view = this.view(item);
     this.deps.events.emit('approvals.changed', { approval: view });
     this.deps.events.emit('approvals.pending', { pending: this.deps.repo.pendingCount() });

@@ -5,7 +5,7 @@ import type { EventHub } from '../events/event-hub';
 import type { Logger } from '../log/logger';
 import type { NotificationsService } from '../notifications/notifications-service';
 import type { Clock } from '../ports';
-import { ApprovalsRepo } from '../store/approvals-repo';
+import { ApprovalsRepo, type StoredApproval } from '../store/approvals-repo';
 import type { Db } from '../store/database';
 import { GrantsRepo } from '../store/grants-repo';
 import { PolicySettingsRepo } from '../store/policy-settings-repo';
@@ -40,6 +40,7 @@ export function createPolicy(deps: {
   notifications: NotificationsService;
   persona: (id: PersonaId) => Persona;
   fromAddress: () => string | null;
+  onApprovalChanged?: (item: StoredApproval) => void;
   setTimer?: (run: () => void, ms: number) => unknown;
   clearTimer?: (timer: unknown) => void;
 }): Policy {
@@ -71,6 +72,7 @@ export function createPolicy(deps: {
     clock,
     log: deps.log,
     fromAddress: deps.fromAddress,
+    ...(deps.onApprovalChanged ? { onChanged: deps.onApprovalChanged } : {}),
     ...(deps.setTimer ? { setTimer: deps.setTimer } : {}),
     ...(deps.clearTimer ? { clearTimer: deps.clearTimer } : {}),
   });

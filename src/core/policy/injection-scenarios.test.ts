@@ -266,12 +266,14 @@ describe('prompt injection against proxy actions', () => {
       calls(['google__gmail_send', { to: ['sam@customer.test'], subject: 'Contract', body: 'Signed today.' }]),
       fakeStep.text('Sent under your grant.'),
     ]);
-    expect(reply.toolCalls[0]).toMatchObject({
-      status: 'pending',
-      result: expect.stringMatching(/^Queued under the user's grant/),
-    });
+    // With no undo window it may already have gone out by the time the reply is saved.
+    expect(reply.toolCalls[0]?.result).toMatch(/^(Queued|Sent) under the user's grant/);
     await until(async () => (await world.sentMail()).some((m) => m.raw.includes('Subject: Contract')));
     expect(world.writes().slice(writes)).toEqual([{ service: 'google', what: 'POST /gmail/v1/users/me/messages/send' }]);
+    await until(async () => {
+      const card = (await world.call('messages.list', { threadId })).messages.at(-1)?.toolCalls[0];
+      return card?.status === 'ok' && card.result?.startsWith("Sent under the user's grant.") === true;
+    });
   });
 
   const names = scenarios({ emailId: '', htmlEmailId: '', subjectEmailId: '', issue: 0, pull: 0, linearIssue: '' }).map(

@@ -137,14 +137,37 @@ export class MessagesRepo {
     return row.at;
   }
 
-  upsertToolCall(messageId: string, seq: number, call: ToolCall): void {
-    this.db
+  /**
+   * Saves a tool card and returns what is stored. A settled outcome (its approval was decided or
+   * sent) is never replaced by "pending": with no undo window, a granted send can finish before the
+   * reply records that it was queued.
+   */
+  upsertToolCall(messageId: string, seq: number, call: ToolCall): ToolCall {
+    const stored = this.db
       .prepare(
         `INSERT INTO tool_calls (id, message_id, seq, name, arguments, result, status, started_at, duration_ms)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET result = excluded.result, status = excluded.status, duration_ms = excluded.duration_ms`,
+         ON CONFLICT (id) DO UPDATE SET
+           result = CASE WHEN excluded.status = 'pending' AND tool_calls.status IN ('ok', 'error', 'denied') THEN tool_calls.result ELSE excluded.result END,
+           status = CASE WHEN excluded.status = 'pending' AND tool_calls.status IN ('ok', 'error', 'denied') THEN tool_calls.status ELSE excluded.status END,
+           duration_ms = excluded.duration_ms
+         RETURNING status, result`,
       )
-      .run(call.id, messageId, seq, call.name, call.arguments, call.result, call.status, call.startedAt, call.durationMs);
+      .get(call.id, messageId, seq, call.name, call.arguments, call.result, call.status, call.startedAt, call.durationMs) as {
+      status: ToolCall['status'];
+      result: string | null;
+    };
+    return { ...call, status: stored.status, result: stored.result };
+  }
+
+  /** A waiting (or still running) tool call's outcome, once its approval is decided; the reply's id, or null. */
+  settleToolCall(id: string, status: ToolCall['status'], result: string): string | null {
+    const row = this.db
+      .prepare(
+        `UPDATE tool_calls SET status = ?, result = ? WHERE id = ? AND status IN ('running', 'pending') RETURNING message_id`,
+      )
+      .get(status, result, id) as { message_id: string } | undefined;
+    return row?.message_id ?? null;
   }
 
   /**

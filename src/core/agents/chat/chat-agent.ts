@@ -203,14 +203,13 @@ export class ChatAgent {
             toolCallId: card.id,
             messageId: reply.id,
           });
-          const finished: ToolCall = {
+          const finished = messages.upsertToolCall(reply.id, seq, {
             ...card,
             result: outcome.result,
             status: outcome.status,
             durationMs: clock.now() - card.startedAt,
-          };
+          });
           toolCalls[seq] = finished;
-          messages.upsertToolCall(reply.id, seq, finished);
           events.emit('messages.updated', { message: snapshot('streaming') });
           conversation.push({ role: 'tool', toolCallId: call.id, content: outcome.result });
         }
