@@ -1,5 +1,7 @@
 import { previewOf, type ApprovalStatus, type AuditTrace } from '../../shared';
+import type { NewNotification } from '../notifications/notifications-service';
 import type { StoredApproval } from '../store/approvals-repo';
+import type { StoredGrant } from '../store/grants-repo';
 
 /** How an approval is put in words (notifications, refusals) and tied to its cause in the audit log. */
 
@@ -42,4 +44,38 @@ export function statusWord(status: ApprovalStatus): string {
     superseded: 'replaced by an edit',
   };
   return words[status];
+}
+
+/** The notifications an approval sends: it waits for the person, a grant is about to act, it failed. */
+export const notices = {
+  waiting: (item: StoredApproval): NewNotification => ({
+    ...about(item),
+    dedupeKey: `approval:${item.id}`,
+    kind: 'approval',
+    title: 'Izzie needs your approval',
+    body: describe(item),
+  }),
+  /** Nobody clicked anything: what is about to go out, opening it (with Undo) on a click. */
+  granted: (item: StoredApproval, grant: StoredGrant, seconds: number): NewNotification => ({
+    ...about(item),
+    dedupeKey: `approval-granted:${item.id}`,
+    kind: 'approval',
+    title: `Izzie sends this as you in ${seconds} s`,
+    body: `${describe(item)} — allowed by your ${grant.scope} grant. Open it to undo.`,
+  }),
+  failed: (item: StoredApproval, why: string): NewNotification => ({
+    ...about(item),
+    dedupeKey: `approval-failed:${item.id}`,
+    kind: 'result',
+    title: 'An approved action failed',
+    body: `${describe(item)} — ${why}`,
+  }),
+};
+
+function about(item: StoredApproval) {
+  return {
+    target: { page: 'approvals', id: item.id },
+    runId: item.trigger.runId,
+    eventId: item.trigger.eventId,
+  };
 }

@@ -12,7 +12,7 @@ import type { StoredGrant } from '../store/grants-repo';
 import type { ArgumentCheck } from './argument-check';
 import { originId, type CallContext } from './call-context';
 import type { GrantsService } from './grants';
-import { describe, statusWord, traceOf } from './approval-text';
+import { notices, statusWord, traceOf } from './approval-text';
 import { payloadHash } from './payload-hash';
 import type { PolicySettingsService } from './policy-settings';
 import type { ToolExecutor } from './tool-executor';
@@ -89,15 +89,7 @@ export class ApprovalsService {
     const item = this.newItem(tool.name, tool.actionClass, payload, context, reason, why, taintedBy, now);
     this.deps.repo.insert(item);
     this.audit('approval.requested', item, true, { reason, why });
-    this.deps.notifications.notify({
-      dedupeKey: `approval:${item.id}`,
-      kind: 'approval',
-      title: 'Izzie needs your approval',
-      body: describe(item),
-      target: { page: 'approvals', id: item.id },
-      runId: item.trigger.runId,
-      eventId: item.trigger.eventId,
-    });
+    this.deps.notifications.notify(notices.waiting(item));
     this.schedule();
     return this.changed(item);
   }
@@ -127,6 +119,9 @@ export class ApprovalsService {
     };
     this.deps.repo.insert(item);
     this.audit('approval.granted', item, true, { grantId: grant.id, scope: grant.scope });
+    if (item.sendAt !== null && item.sendAt > now) {
+      this.deps.notifications.notify(notices.granted(item, grant, Math.round((item.sendAt - now) / 1000)));
+    }
     this.schedule();
     return this.changed(item);
   }
@@ -341,15 +336,7 @@ export class ApprovalsService {
     });
     this.audit('proxy.action', done, ok, { tool: item.tool, payloadHash: hash }, {}, ok ? undefined : outcome.result);
     if (!ok) {
-      this.deps.notifications.notify({
-        dedupeKey: `approval-failed:${id}`,
-        kind: 'result',
-        title: 'An approved action failed',
-        body: `${describe(item)} — ${outcome.result}`,
-        target: { page: 'approvals', id },
-        runId: item.trigger.runId,
-        eventId: item.trigger.eventId,
-      });
+      this.deps.notifications.notify(notices.failed(item, outcome.result));
     }
   }
 

@@ -161,6 +161,13 @@ describe('the policy gate', () => {
 
     it('queues a clean context’s send behind the undo window, then sends it exactly once', async () => {
       expect(await send()).toMatchObject({ status: 'pending', result: /Queued under the user's grant/ });
+      // Nobody approved it by hand, so the person is told, and the notification opens it (with Undo).
+      const [queued] = h.policy.approvals.list(null, 10).approvals;
+      expect(h.shown.at(-1)).toMatchObject({
+        title: 'Izzie sends this as you in 10 s',
+        body: expect.stringMatching(/allowed by your standing grant\. Open it to undo\.$/),
+        target: { page: 'approvals', id: queued?.id },
+      });
       await h.policy.approvals.runDue();
       expect(sent).toEqual([]);
       h.advance(10_000);
