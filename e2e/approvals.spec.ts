@@ -5,11 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGoogleWorld } from '../test-support/emulators/google-harness';
-import { ALICE, GOOGLE_CLIENT, SEEDED_ACCESS_TOKEN } from '../test-support/emulators/google-seed';
+import { ALICE, SEEDED_ACCESS_TOKEN } from '../test-support/emulators/google-seed';
 import { fakeStep, startFakeModelServer, type FakeModelServer } from '../test-support/fake-model-server';
 import { freePort } from '../test-support/free-port';
 import { connectRaw } from '../test-support/ws-rpc-client';
 import { startHost, type HostProcess } from './support/headless-process';
+import { configureProvider, connectGoogle, openPage } from './support/app-steps';
 import { attachFailureDiagnostics, recordPageActivity } from './support/diagnostics';
 
 const API_KEY = 'sk-e2e-0123456789abcdef';
@@ -51,10 +52,6 @@ test.describe('approving an email Izzie sends as you', () => {
     rmSync(home, { recursive: true, force: true });
   });
 
-  async function openPage(page: Page, name: string): Promise<void> {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();
-  }
-
   /** The undo window is not what this test is about setting, so it is set over RPC. */
   async function setUndoWindow(seconds: number): Promise<void> {
     const socket = await connectRaw(host?.port ?? 0, host?.token ?? '');
@@ -68,36 +65,9 @@ test.describe('approving an email Izzie sends as you', () => {
     }
   }
 
-  async function configureProvider(page: Page): Promise<void> {
-    await openPage(page, 'Settings');
-    const models = page.getByRole('region', { name: 'Models' });
-    await models.getByRole('radiogroup', { name: 'Provider' }).getByRole('radio', { name: 'Custom' }).check();
-    await models.getByRole('textbox', { name: 'Base URL' }).fill(fake.url);
-    await models.getByLabel('API key').fill(API_KEY);
-    await models.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(models.getByText('Key saved')).toBeVisible();
-  }
-
-  /** Google through its browser sign-in against the emulator, as integrations.spec.ts does it. */
-  async function connectGoogle(page: Page): Promise<void> {
-    await openPage(page, 'Integrations');
-    const googleCard = page.getByRole('region', { name: 'Google — Gmail & Calendar' });
-    await googleCard.getByRole('button', { name: 'Connect' }).click();
-    const googleForm = googleCard.getByRole('form', { name: /Connect Google/ });
-    await googleForm.getByLabel('OAuth client ID').fill(GOOGLE_CLIENT.clientId);
-    await googleForm.getByLabel('Client secret').fill(GOOGLE_CLIENT.clientSecret);
-    await googleForm.getByRole('button', { name: 'Advanced' }).click();
-    await googleForm.getByLabel('API base URL').fill(google.proxy.url);
-    await googleForm.getByLabel('Redirect port').fill(String(googlePort));
-    await googleForm.getByRole('button', { name: 'Connect' }).click();
-    const popupOpened = page.waitForEvent('popup');
-    await googleCard.getByRole('link', { name: 'Open the sign-in page' }).click();
-    const consent = await popupOpened;
-    await consent.getByRole('button', { name: new RegExp(ALICE.replace('.', '\\.')) }).click();
-    await expect(consent.getByText(/return to Izzie/)).toBeVisible();
-    await consent.close();
-    await expect(googleCard).toContainText(ALICE);
-    await expect(googleCard).toContainText('Connected');
+  /** Google signed in through the UI, and its server running: the model must not call the send tool before. */
+  async function connectGoogleAndWait(page: Page): Promise<void> {
+    await connectGoogle(page, { apiUrl: google.proxy.url, redirectPort: googlePort });
     // The send tool exists only once the Google server runs; the model must not call it before.
     const servers = page.getByRole('region', { name: 'MCP servers' });
     await expect(servers.getByRole('listitem', { name: /^Google/ })).toContainText('Running');
@@ -142,8 +112,8 @@ test.describe('approving an email Izzie sends as you', () => {
     await page.goto(host?.url ?? '');
     await expect(page.getByRole('status').filter({ hasText: /^Connected$/ })).toBeVisible();
     await setUndoWindow(UNDO_SECONDS);
-    await configureProvider(page);
-    await connectGoogle(page);
+    await configureProvider(page, fake.url, API_KEY);
+    await connectGoogleAndWait(page);
 
     // A proxy-mode chat: the model asks to send the email, the policy's always-confirm list holds it.
     fake.enqueue(

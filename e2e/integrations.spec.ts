@@ -1,14 +1,14 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGithubGaps, type GithubGaps } from '../test-support/emulators/github-gaps';
 import { startGoogleWorld } from '../test-support/emulators/google-harness';
-import { ALICE, GOOGLE_CLIENT } from '../test-support/emulators/google-seed';
 import { startEmulator, type RunningEmulator } from '../test-support/emulators/start-emulator';
 import { fakeStep, startFakeModelServer, type FakeModelServer } from '../test-support/fake-model-server';
 import { freePort } from '../test-support/free-port';
 import { startHost, type HostProcess } from './support/headless-process';
+import { configureProvider, connectGoogle, openPage } from './support/app-steps';
 import { attachFailureDiagnostics, recordPageActivity } from './support/diagnostics';
 
 const GITHUB_TOKEN = 'ghp_E2eIzzie0123456789abcdefABCDEF012345';
@@ -67,24 +67,10 @@ test.describe('connecting accounts', () => {
     rmSync(home, { recursive: true, force: true });
   });
 
-  async function openPage(page: Page, name: string): Promise<void> {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();
-  }
-
-  async function configureProvider(page: Page): Promise<void> {
-    await openPage(page, 'Settings');
-    const models = page.getByRole('region', { name: 'Models' });
-    await models.getByRole('radiogroup', { name: 'Provider' }).getByRole('radio', { name: 'Custom' }).check();
-    await models.getByRole('textbox', { name: 'Base URL' }).fill(fake.url);
-    await models.getByLabel('API key').fill(API_KEY);
-    await models.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(models.getByText('Key saved')).toBeVisible();
-  }
-
   test('GitHub by token and Google by browser sign-in, then a chat answered from GitHub', async ({ page }) => {
     await page.goto(host?.url ?? '');
     await expect(page.getByRole('status').filter({ hasText: /^Connected$/ })).toBeVisible();
-    await configureProvider(page);
+    await configureProvider(page, fake.url, API_KEY);
     await openPage(page, 'Integrations');
 
     // GitHub: a wrong token is refused on the form, the right one connects.
@@ -103,24 +89,7 @@ test.describe('connecting accounts', () => {
     await expect(githubCard.getByRole('list', { name: 'Granted scopes' })).toContainText('notifications');
 
     // Google: the consent page opens from the card, the emulator redirects to Izzie's loopback listener.
-    const googleCard = page.getByRole('region', { name: 'Google — Gmail & Calendar' });
-    await googleCard.getByRole('button', { name: 'Connect' }).click();
-    const googleForm = googleCard.getByRole('form', { name: /Connect Google/ });
-    await googleForm.getByLabel('OAuth client ID').fill(GOOGLE_CLIENT.clientId);
-    await googleForm.getByLabel('Client secret').fill(GOOGLE_CLIENT.clientSecret);
-    await googleForm.getByRole('button', { name: 'Advanced' }).click();
-    await googleForm.getByLabel('API base URL').fill(google.proxy.url);
-    await googleForm.getByLabel('Redirect port').fill(String(googlePort));
-    await googleForm.getByRole('button', { name: 'Connect' }).click();
-    await expect(googleCard.getByRole('group', { name: 'Sign-in in progress' })).toBeVisible();
-    const popupOpened = page.waitForEvent('popup');
-    await googleCard.getByRole('link', { name: 'Open the sign-in page' }).click();
-    const consent = await popupOpened;
-    await consent.getByRole('button', { name: new RegExp(ALICE.replace('.', '\\.')) }).click();
-    await expect(consent.getByText(/return to Izzie/)).toBeVisible();
-    await consent.close();
-    await expect(googleCard).toContainText(ALICE);
-    await expect(googleCard).toContainText('Connected');
+    await connectGoogle(page, { apiUrl: google.proxy.url, redirectPort: googlePort });
 
     // Both servers run, with their tools and action classes.
     const servers = page.getByRole('region', { name: 'MCP servers' });
