@@ -1,4 +1,4 @@
-import { previewOf, type ApprovalStatus, type AuditTrace } from '../../shared';
+import { APPROVAL_STATUS_WORDS, previewOf, type ApprovalStatus, type AuditTrace } from '../../shared';
 import type { NewNotification } from '../notifications/notifications-service';
 import type { StoredApproval } from '../store/approvals-repo';
 import type { StoredGrant } from '../store/grants-repo';
@@ -32,18 +32,7 @@ export function describe(item: Pick<StoredApproval, 'tool' | 'payload'>): string
 }
 
 export function statusWord(status: ApprovalStatus): string {
-  const words: Record<ApprovalStatus, string> = {
-    pending: 'waiting for you',
-    approved: 'approved',
-    executing: 'going out',
-    done: 'done',
-    failed: 'failed',
-    denied: 'denied',
-    expired: 'expired',
-    cancelled: 'cancelled',
-    superseded: 'replaced by an edit',
-  };
-  return words[status];
+  return APPROVAL_STATUS_WORDS[status];
 }
 
 /** The notifications an approval sends: it waits for the person, a grant is about to act, it failed. */

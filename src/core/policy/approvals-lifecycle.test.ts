@@ -41,6 +41,9 @@ describe('approving proxy actions', () => {
   const sendsOf = async (subject: string) => (await world.sentMail()).filter((m) => m.raw.includes(`Subject: ${subject}`));
   const sendRequests = () => world.writes().filter((w) => w.what.endsWith('/messages/send')).length;
   const statusOf = async (id: string) => (await world.call('approvals.get', { id })).status;
+  /** The chat's tool card that asked for the approval (the reply's first tool call). */
+  const cardOf = async (item: Approval) =>
+    (await world.call('messages.list', { threadId: item.trigger.threadId ?? '' })).messages.at(-1)?.toolCalls[0];
   const conflict = async (promise: Promise<unknown>) => {
     const error = await promise.then(
       () => null,
@@ -77,7 +80,7 @@ describe('approving proxy actions', () => {
     await until(async () => (await statusOf(item.id)) === 'done');
     await conflict(world.call('approvals.approve', { id: item.id, payloadHash: item.payloadHash }));
     // The chat's tool card says what became of it (and the model reads that on the next turn).
-    const card = (await world.call('messages.list', { threadId: item.trigger.threadId ?? '' })).messages.at(-1)?.toolCalls[0];
+    const card = await cardOf(item);
     expect(card).toMatchObject({ status: 'ok', result: expect.stringMatching(/^Sent after the user's approval\. \{"id":/) });
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const sent = await sendsOf('Contract signed');
@@ -163,7 +166,7 @@ describe('approving proxy actions', () => {
     expect(sendRequests()).toBe(before);
     expect(await sendsOf('Offer letter')).toEqual([]);
     await world.call('approvals.deny', { id: item.id, reason: 'Not yet' });
-    const card = (await world.call('messages.list', { threadId: item.trigger.threadId ?? '' })).messages.at(-1)?.toolCalls[0];
+    const card = await cardOf(item);
     expect(card).toMatchObject({ status: 'denied', result: 'The user denied it: Not yet' });
     await world.call('policy.update', { undoSeconds: 1 });
   });
@@ -221,7 +224,7 @@ describe('approving proxy actions', () => {
       expect(item?.status).toBe('pending');
       world.advance(25 * 3_600_000);
       expect(await statusOf(item?.id ?? '')).toBe('expired');
-      const card = (await world.call('messages.list', { threadId: item?.trigger.threadId ?? '' })).messages.at(-1)?.toolCalls[0];
+      const card = item ? await cardOf(item) : undefined;
       expect(card).toMatchObject({ status: 'denied', result: expect.stringMatching(/expired and was not sent/) });
       await conflict(world.call('approvals.approve', { id: item?.id ?? '', payloadHash: item?.payloadHash ?? '' }));
     });

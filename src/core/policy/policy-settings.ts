@@ -1,19 +1,8 @@
-import { PolicySettings } from '../../shared';
+import { DEFAULT_POLICY, PolicySettings } from '../../shared';
 import type { EventHub } from '../events/event-hub';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../ports';
 import type { PolicySettingsRepo } from '../store/policy-settings-repo';
-
-/** The seed's proxy row of the tool-access matrix, its always-confirm list, a 10 s undo window. */
-export const DEFAULT_POLICY: PolicySettings = {
-  proxyToolAccess: {
-    work: ['gmail_send', 'calendar_create', 'issue_create', 'message_send'],
-    personal: ['gmail_send', 'calendar_create'],
-  },
-  alwaysConfirm: ['send_email', 'post_slack', 'create_issue'],
-  undoSeconds: 10,
-  approvalTtlHours: 24,
-};
 
 /**
  * Settings → Permissions. A stored document that no longer parses falls back to the defaults, loudly.

@@ -33,6 +33,19 @@ export const ApprovalStatus = z.enum([
 ]);
 export type ApprovalStatus = z.infer<typeof ApprovalStatus>;
 
+/** Where an item stands, in the words refusals use ("This action is already denied."). */
+export const APPROVAL_STATUS_WORDS: Readonly<Record<ApprovalStatus, string>> = {
+  pending: 'waiting for you',
+  approved: 'approved',
+  executing: 'going out',
+  done: 'done',
+  failed: 'failed',
+  denied: 'denied',
+  expired: 'expired',
+  cancelled: 'cancelled',
+  superseded: 'replaced by an edit',
+};
+
 /** Why an action waits for a person. */
 export const ApprovalReason = z.enum(['always-confirm', 'tainted', 'low-confidence', 'no-grant', 'grant-limit']);
 export type ApprovalReason = z.infer<typeof ApprovalReason>;
@@ -172,6 +185,17 @@ export const PolicySettings = z.strictObject({
     .max(24 * 14),
 });
 export type PolicySettings = z.infer<typeof PolicySettings>;
+
+/** The seed's proxy row of the tool-access matrix, its always-confirm list, a 10 s undo window. */
+export const DEFAULT_POLICY: PolicySettings = {
+  proxyToolAccess: {
+    work: ['gmail_send', 'calendar_create', 'issue_create', 'message_send'],
+    personal: ['gmail_send', 'calendar_create'],
+  },
+  alwaysConfirm: ['send_email', 'post_slack', 'create_issue'],
+  undoSeconds: 10,
+  approvalTtlHours: 24,
+};
 
 const Id = z.string().min(1).max(200);
 const ReasonText = z.string().trim().max(2000);

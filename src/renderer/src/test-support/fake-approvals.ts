@@ -1,4 +1,6 @@
 import {
+  APPROVAL_STATUS_WORDS,
+  DEFAULT_POLICY,
   previewOf,
   RpcError,
   type Approval,
@@ -20,33 +22,9 @@ export interface FakeApprovalsOptions {
   result?: string;
 }
 
-/** The seed's defaults for Settings → Permissions. */
-export const DEFAULT_POLICY: PolicySettings = {
-  proxyToolAccess: {
-    work: ['gmail_send', 'calendar_create', 'issue_create', 'message_send'],
-    personal: ['gmail_send', 'calendar_create'],
-  },
-  alwaysConfirm: ['send_email', 'post_slack', 'create_issue'],
-  undoSeconds: 10,
-  approvalTtlHours: 24,
-};
-
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** The core's words for where an item stands (src/core/policy/approvals-service.ts). */
-const STATUS_WORDS: Record<Approval['status'], string> = {
-  pending: 'waiting for you',
-  approved: 'approved',
-  executing: 'going out',
-  done: 'done',
-  failed: 'failed',
-  denied: 'denied',
-  expired: 'expired',
-  cancelled: 'cancelled',
-  superseded: 'replaced by an edit',
-};
 
 /**
  * Proxy safety behind the fake core, with the core's rules: an approval is bound to the payload hash
@@ -101,7 +79,7 @@ export function createFakeApprovals(emit: Emit, clock: () => number, options: Fa
       found = { ...found, status: 'expired' };
       put(found);
     }
-    if (found.status !== 'pending') throw new RpcError('CONFLICT', refusal(STATUS_WORDS[found.status]));
+    if (found.status !== 'pending') throw new RpcError('CONFLICT', refusal(APPROVAL_STATUS_WORDS[found.status]));
     return found;
   }
 
@@ -221,7 +199,7 @@ export function createFakeApprovals(emit: Emit, clock: () => number, options: Fa
           'CONFLICT',
           found.status === 'approved'
             ? 'It is going out now; it is too late to undo.'
-            : `This action is ${STATUS_WORDS[found.status]}.`,
+            : `This action is ${APPROVAL_STATUS_WORDS[found.status]}.`,
         );
       }
       const undone: Approval =

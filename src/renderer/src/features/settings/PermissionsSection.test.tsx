@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Shell } from '../../app/Shell';
 import { useConnection } from '../../stores/connection';
 import { useNavigation } from '../../stores/navigation';
-import { DEFAULT_POLICY, grant } from '../../test-support/fake-approvals';
+import { DEFAULT_POLICY } from '../../../../shared';
+import { grant } from '../../test-support/fake-approvals';
 import { createFakeCore, type FakeCoreOptions } from '../../test-support/fake-core';
 import { resetStores } from '../../test-support/reset-stores';
 
